@@ -1,0 +1,120 @@
+package org.ipoutlet.filing;
+
+import static org.ipoutlet.filing.FilingVariables.*;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.ipoutlet.identity.Recommenders;
+import org.ipoutlet.validation.Checks;
+import org.ipoutlet.validation.SubmissionRule;
+
+/**
+ * The 备案表 (sections 一–六): what a complete, well-formed application looks like. Lengths follow the
+ * form's guidance with slack (e.g. 工作基础 "1000字左右" allows 3000). Whether the institution is
+ * eligible is a separate question (see the eligibility rules): an application may be well-formed and
+ * still ineligible, and is then recorded with its reasons.
+ */
+class FilingApplicationRule implements SubmissionRule {
+
+	static final Pattern PHONE = Pattern.compile("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$");
+	static final Pattern URL = Pattern.compile("^https?://[^\\s<>\"]+$");
+
+	private final String step;
+	private final Recommenders recommenders;
+
+	FilingApplicationRule(String step, Recommenders recommenders) {
+		this.step = step;
+		this.recommenders = recommenders;
+	}
+
+	@Override
+	public String processKey() {
+		return PROCESS_KEY;
+	}
+
+	@Override
+	public String step() {
+		return step;
+	}
+
+	@Override
+	public void check(Checks c) {
+		// 一、机构基本情况
+		c.text(ORG_NAME, "机构名称", true, 100);
+		checkUscc(c);
+		c.oneOf(ORG_CATEGORY, "机构类别", true, OrgCategory.codes());
+		c.text(ORG_NATURE, "机构性质", true, 50);
+		c.bool(INDEPENDENT_LEGAL_ENTITY, "是否独立法人单位", true);
+		c.text(ADDRESS, "地址", true, 200);
+		c.text(PLATFORM_NAME, "线上服务平台名称", false, 100);
+		c.text(PLATFORM_URL, "线上服务平台网址", false, 200, URL, "url", "an http(s) URL", "以http://或https://开头的网址");
+		c.text(HEAD_NAME, "主要负责人", true, 50);
+		c.text(HEAD_TITLE, "主要负责人职务", true, 50);
+		c.text(CONTACT_NAME, "联系人", true, 50);
+		c.text(CONTACT_TITLE, "联系人职务", true, 50);
+		c.text(PHONE, "联系电话", true, 30, PHONE, "phone", "a mainland mobile or landline number",
+				"手机号码或带区号的固定电话");
+		c.email(EMAIL, "邮箱", true, 100);
+		checkStaff(c);
+		c.text(SERVICE_TARGETS, "服务对象", true, 500);
+		c.codes(SERVICE_ITEMS, "服务事项清单", 0, ServiceItem.values().length, ServiceItem.codes());
+		c.codes(IP_CATEGORIES, "知识产权类别", 0, IpCategory.values().length, IpCategory.codes());
+		c.oneOf(PROVINCE, "所在省份", true, recommenders.provinces().keySet());
+		c.oneOf(RECOMMENDER_ID, "推荐部门", true,
+				recommenders.recommenders().stream().map(Recommenders.Recommender::id).toList());
+		c.bool(PROVINCIAL_OUTLET, "是否已是省级网点", true);
+		// 二–五
+		c.text(WORK_FOUNDATION, "工作基础和优势特点", true, 3000);
+		c.records(TEAM_MEMBERS, "服务团队人员", 1, 200, (member, i) -> {
+			member.text("name", "姓名", true, 50);
+			member.text("role", "职务", true, 50);
+			member.bool("fullTime", "是否专职", false);
+			member.text("resume", "个人情况及工作经历", true, 600);
+		});
+		c.text(DEVELOPMENT_PLAN, "未来发展思路和支持措施", true, 4500);
+		c.records(TYPICAL_CASES, "典型案例", 1, 2, (tc, i) -> {
+			tc.text("name", "名称", true, 100);
+			tc.text("period", "实施时间", true, 50);
+			tc.text("content", "内容和效果", true, 1500);
+		});
+		// 六、申请备案机构意见
+		c.mustBeTrue(DECLARATION_TRUTHFUL, "材料真实性承诺", "须确认所填材料真实、合法");
+		c.text(APPLICANT_HANDLER, "经办人", true, 50);
+		c.text(APPLICANT_HEAD, "负责人", true, 50);
+	}
+
+	private static void checkUscc(Checks c) {
+		c.text(USCC, "统一社会信用代码", true, 18).flatMap(Uscc::violation).ifPresent(v -> {
+			switch (v) {
+				case REQUIRED -> c.reject(USCC, "统一社会信用代码", "required", "must not be empty", "必填");
+				case LENGTH -> c.reject(USCC, "统一社会信用代码", "length", "must have 18 characters", "应为18位");
+				case CHARACTERS -> c.reject(USCC, "统一社会信用代码", "characters",
+						"may only contain digits and upper-case letters other than I, O, Z, S, V",
+						"只能包含数字和大写字母（不含I、O、Z、S、V）");
+				case CHECK_CHARACTER -> c.reject(USCC, "统一社会信用代码", "checkCharacter",
+						"has a wrong check character (GB 32100-2015)", "校验码错误，请核对（GB 32100-2015）");
+			}
+		});
+	}
+
+	private static void checkStaff(Checks c) {
+		var total = c.integer(STAFF_TOTAL, "总人数", true, 0, 100000);
+		var fullTime = c.integer(STAFF_FULL_TIME, "专职人员数量", true, 0, 100000);
+		var partTime = c.integer(STAFF_PART_TIME, "兼职人员数量", true, 0, 100000);
+		if (total.isPresent() && fullTime.isPresent() && partTime.isPresent()
+				&& total.get() != fullTime.get() + partTime.get()) {
+			c.reject(STAFF_TOTAL, "总人数", "staffSum", "must equal full-time plus part-time staff",
+					"应等于专职人员数量与兼职人员数量之和");
+		}
+	}
+
+	static List<String> fields() {
+		return List.of(ORG_NAME, USCC, ORG_CATEGORY, ORG_NATURE, INDEPENDENT_LEGAL_ENTITY, ADDRESS, PLATFORM_NAME,
+				PLATFORM_URL, HEAD_NAME, HEAD_TITLE, CONTACT_NAME, CONTACT_TITLE, PHONE, EMAIL, STAFF_TOTAL,
+				STAFF_FULL_TIME, STAFF_PART_TIME, SERVICE_TARGETS, SERVICE_ITEMS, IP_CATEGORIES, PROVINCE,
+				RECOMMENDER_ID, PROVINCIAL_OUTLET, WORK_FOUNDATION, TEAM_MEMBERS, DEVELOPMENT_PLAN, TYPICAL_CASES,
+				DECLARATION_TRUTHFUL, APPLICANT_HANDLER, APPLICANT_HEAD);
+	}
+
+}

@@ -1,0 +1,52 @@
+package org.ipoutlet.filing;
+
+import static org.ipoutlet.filing.FilingVariables.*;
+
+import java.util.List;
+
+import org.ipoutlet.identity.Recommenders;
+import org.ipoutlet.validation.SubmissionRule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The server-side rules of every form of {@code outlet-filing}. */
+@Configuration(proxyBeanMethods = false)
+class FilingSubmissionRules {
+
+	static final int OPINION_MAX = 2000;
+
+	@Bean
+	SubmissionRule filingStartForm(Recommenders recommenders) {
+		return new FilingApplicationRule(SubmissionRule.START, recommenders);
+	}
+
+	@Bean
+	SubmissionRule supplementMaterialsForm(Recommenders recommenders) {
+		return new FilingApplicationRule("supplementMaterials", recommenders);
+	}
+
+	@Bean
+	SubmissionRule preliminaryReviewForm() {
+		return SubmissionRule.decision(PROCESS_KEY, "preliminaryReview", List.of(RECOMMENDATION, RECOMMENDER_OPINION), c -> {
+			c.oneOf(RECOMMENDATION, "推荐意见", true, List.of("RECOMMEND", "RETURN", "NOT_RECOMMEND"));
+			c.text(RECOMMENDER_OPINION, "推荐部门意见", true, OPINION_MAX);
+		});
+	}
+
+	@Bean
+	SubmissionRule cnipaReviewForm() {
+		return SubmissionRule.decision(PROCESS_KEY, "cnipaReview", List.of(FILING_DECISION, CNIPA_OPINION), c -> {
+			c.oneOf(FILING_DECISION, "备案决定", true, List.of("APPROVE", "REJECT"));
+			c.text(CNIPA_OPINION, "备案部门意见", true, OPINION_MAX);
+		});
+	}
+
+	@Bean
+	SubmissionRule handleObjectionForm() {
+		return SubmissionRule.decision(PROCESS_KEY, "handleObjection", List.of(OBJECTION_UPHELD, OBJECTION_FINDING), c -> {
+			c.bool(OBJECTION_UPHELD, "异议是否成立", true);
+			c.text(OBJECTION_FINDING, "核查结论", true, OPINION_MAX);
+		});
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.ipoutlet.filing;
+
+import static org.ipoutlet.filing.FilingVariables.*;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.ipoutlet.OutletProperties;
+import org.ipoutlet.calendar.BusinessClock;
+import org.ipoutlet.register.Outlet;
+import org.ipoutlet.register.Outlet.OutletDetails;
+import org.ipoutlet.register.OutletRepository;
+import org.ipoutlet.validation.JsonValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task 予以备案 (Art. 7(三), 8, 9): gives the outlet a filing number and three years of
+ * validity (the last day inclusive), records it in the public register and starts its
+ * {@code outlet-lifecycle}.
+ */
+@Component("registration")
+class Registration implements JavaDelegate {
+
+	static final String LIFECYCLE_PROCESS_KEY = "outlet-lifecycle";
+
+	private static final Logger log = LoggerFactory.getLogger(Registration.class);
+
+	private final DocumentNumbers numbers;
+	private final OutletRepository outlets;
+	private final BusinessClock clock;
+	private final RuntimeService runtime;
+	private final int validityYears;
+
+	Registration(DocumentNumbers numbers, OutletRepository outlets, BusinessClock clock, @Lazy RuntimeService runtime,
+			OutletProperties properties) {
+		this.numbers = numbers;
+		this.outlets = outlets;
+		this.clock = clock;
+		this.runtime = runtime;
+		this.validityYears = properties.filing().validityYears();
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		LocalDate validFrom = clock.today();
+		LocalDate validUntil = validFrom.plusYears(validityYears).minusDays(1);
+		String filingNo = numbers.nextFilingNo(validFrom.getYear());
+		Outlet outlet = Outlet.file(filingNo, execution.getProcessBusinessKey(), text(execution, USCC),
+				details(execution), text(execution, RECOMMENDER_ID), text(execution, APPLICANT), validFrom, validUntil,
+				clock.now());
+		outlets.insert(outlet);
+		execution.setVariable(FILING_NO, filingNo);
+		execution.setVariable(VALID_FROM, validFrom.toString());
+		execution.setVariable(VALID_UNTIL, validUntil.toString());
+
+		Map<String, Object> lifecycle = new HashMap<>();
+		lifecycle.put(FILING_NO, filingNo);
+		lifecycle.put(APPLICATION_NO, execution.getProcessBusinessKey());
+		lifecycle.put(USCC, outlet.uscc());
+		lifecycle.put(ORG_NAME, outlet.details().orgName());
+		lifecycle.put(RECOMMENDER_ID, outlet.recommenderId());
+		lifecycle.put(PROVINCE, outlet.details().province());
+		lifecycle.put("outletUser", outlet.outletUser());
+		lifecycle.put(VALID_FROM, validFrom.toString());
+		lifecycle.put(VALID_UNTIL, validUntil.toString());
+		runtime.startProcessInstanceByKey(LIFECYCLE_PROCESS_KEY, filingNo, lifecycle);
+		log.info("Application {} filed as outlet {}, valid {} to {}", execution.getProcessBusinessKey(), filingNo,
+				validFrom, validUntil);
+	}
+
+	static OutletDetails details(DelegateExecution execution) {
+		return new OutletDetails(text(execution, ORG_NAME), text(execution, ORG_CATEGORY), text(execution, ORG_NATURE),
+				text(execution, PROVINCE), text(execution, ADDRESS), text(execution, PLATFORM_NAME),
+				text(execution, PLATFORM_URL), text(execution, HEAD_NAME), text(execution, CONTACT_NAME),
+				text(execution, PHONE), text(execution, EMAIL), text(execution, SERVICE_TARGETS),
+				JsonValues.codes(execution.getVariable(SERVICE_ITEMS)),
+				JsonValues.codes(execution.getVariable(IP_CATEGORIES)));
+	}
+
+	private static String text(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return value == null ? null : value.toString();
+	}
+
+}

@@ -1,0 +1,16 @@
+package org.ipoutlet.filing.eligibility;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the eligibility rules look at, read from an application's variables. */
+public record ApplicationFacts(String applicationNo, String uscc, boolean independentLegalEntity, int staffFullTime,
+		List<String> ipCategories, List<String> serviceItems, String recommenderId, boolean provincialOutlet,
+		LocalDate today) {
+
+	public ApplicationFacts {
+		ipCategories = List.copyOf(ipCategories);
+		serviceItems = List.copyOf(serviceItems);
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.ipoutlet.filing.eligibility;
+
+import java.util.Optional;
+
+import org.ipoutlet.filing.BannedInstitutions;
+import org.springframework.stereotype.Component;
+
+/** Art. 18: an institution whose filing was ended for misconduct may not apply for 3 years. */
+@Component
+public class BanRule implements EligibilityRule {
+
+	private final BannedInstitutions banned;
+
+	public BanRule(BannedInstitutions banned) {
+		this.banned = banned;
+	}
+
+	@Override
+	public Optional<IneligibilityReason> check(ApplicationFacts facts) {
+		return banned.isBanned(facts.uscc(), facts.today()) ? Optional.of(IneligibilityReason.BANNED)
+				: Optional.empty();
+	}
+
+}

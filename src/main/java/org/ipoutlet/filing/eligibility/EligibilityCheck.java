@@ -1,0 +1,56 @@
+package org.ipoutlet.filing.eligibility;
+
+import static org.ipoutlet.filing.FilingVariables.*;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.ipoutlet.calendar.BusinessClock;
+import org.ipoutlet.validation.JsonValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task 资格审查: runs every eligibility rule and records all failing reasons, not just the
+ * first, as {@code eligible} and {@code ineligibilityReasons}.
+ */
+@Component("eligibilityCheck")
+public class EligibilityCheck implements JavaDelegate {
+
+	private static final Logger log = LoggerFactory.getLogger(EligibilityCheck.class);
+
+	private final List<EligibilityRule> rules;
+	private final BusinessClock clock;
+
+	public EligibilityCheck(List<EligibilityRule> rules, BusinessClock clock) {
+		this.rules = List.copyOf(rules);
+		this.clock = clock;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		ApplicationFacts facts = new ApplicationFacts(execution.getProcessBusinessKey(),
+				(String) execution.getVariable(USCC), Boolean.TRUE.equals(execution.getVariable(INDEPENDENT_LEGAL_ENTITY)),
+				((Number) execution.getVariable(STAFF_FULL_TIME)).intValue(),
+				JsonValues.codes(execution.getVariable(IP_CATEGORIES)),
+				JsonValues.codes(execution.getVariable(SERVICE_ITEMS)), (String) execution.getVariable(RECOMMENDER_ID),
+				Boolean.TRUE.equals(execution.getVariable(PROVINCIAL_OUTLET)), clock.today());
+		List<String> reasons = evaluate(facts).stream().map(Enum::name).toList();
+		execution.setVariable(ELIGIBLE, reasons.isEmpty());
+		execution.setVariable(INELIGIBILITY_REASONS, JsonValues.json(reasons));
+		log.info("Application {} eligibility: {}", facts.applicationNo(), reasons.isEmpty() ? "eligible" : reasons);
+	}
+
+	/** Every reason the application fails, in the order of the regulation's articles. */
+	public List<IneligibilityReason> evaluate(ApplicationFacts facts) {
+		return rules.stream()
+			.map(rule -> rule.check(facts))
+			.flatMap(Optional::stream)
+			.sorted()
+			.toList();
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.ipoutlet.validation;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enforces the {@link SubmissionRules} inside the engine, whatever the diagram says: every deployed
+ * process whose start form has rules validates the submission before the instance exists, and every
+ * user task with rules validates its completion. A refusal rolls back the whole command: no process
+ * instance, no variable, no job, the task stays open.
+ */
+@Component
+public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
+
+	private final ObjectProvider<SubmissionRules> rules;
+
+	public SubmissionValidationPlugin(ObjectProvider<SubmissionRules> rules) {
+		this.rules = rules;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		if (configuration.getCustomPreBPMNParseListeners() == null) {
+			configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+		}
+		configuration.getCustomPreBPMNParseListeners().add(new AttachRules());
+	}
+
+	private class AttachRules extends AbstractBpmnParseListener {
+
+		@Override
+		public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+			String key = processDefinition.getKey();
+			if (rules.getObject().find(key, SubmissionRule.START).isPresent()) {
+				processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, new ValidateStart(key), 0);
+			}
+		}
+
+		@Override
+		public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+			String key = scope.getProcessDefinition().getKey();
+			rules.getObject().find(key, activity.getId()).ifPresent(rule -> {
+				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+				task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new ResetDecision(key, activity.getId()));
+				task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new ValidateCompletion(key, activity.getId()));
+			});
+		}
+
+	}
+
+	private class ValidateStart implements ExecutionListener {
+
+		private final String processKey;
+
+		ValidateStart(String processKey) {
+			this.processKey = processKey;
+		}
+
+		@Override
+		public void notify(DelegateExecution execution) {
+			Map<String, Object> normalized = rules.getObject().enforce(processKey, SubmissionRule.START,
+					execution.getVariables());
+			normalized.forEach(execution::setVariable);
+		}
+
+	}
+
+	private class ResetDecision implements TaskListener {
+
+		private final String processKey;
+		private final String step;
+
+		ResetDecision(String processKey, String step) {
+			this.processKey = processKey;
+			this.step = step;
+		}
+
+		@Override
+		public void notify(DelegateTask task) {
+			rules.getObject()
+				.find(processKey, step)
+				.ifPresent(rule -> rule.decisionFields().forEach(task.getExecution()::removeVariable));
+		}
+
+	}
+
+	private class ValidateCompletion implements TaskListener {
+
+		private final String processKey;
+		private final String step;
+
+		ValidateCompletion(String processKey, String step) {
+			this.processKey = processKey;
+			this.step = step;
+		}
+
+		@Override
+		public void notify(DelegateTask task) {
+			Map<String, Object> normalized = rules.getObject().enforce(processKey, step, task.getVariables());
+			normalized.forEach(task::setVariable);
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.ipoutlet.filing;
+
+import static org.ipoutlet.filing.FilingVariables.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.ipoutlet.validation.JsonValues;
+
+/** Test data: a complete, eligible 备案表 as Tasklist submits it (lists as Json variables). */
+public final class FilingFixtures {
+
+	private FilingFixtures() {
+	}
+
+	/** A valid USCC no other test uses: a legal-person code of Shanghai with a random organisation code. */
+	public static String newUscc() {
+		StringBuilder first17 = new StringBuilder("91310000");
+		for (int i = 0; i < 9; i++) {
+			first17.append(ThreadLocalRandom.current().nextInt(10));
+		}
+		return Uscc.complete(first17.toString());
+	}
+
+	/** An eligible application of a provincial outlet recommended by Shanghai (recommender 310000). */
+	public static Map<String, Object> application(String uscc) {
+		Map<String, Object> v = new HashMap<>();
+		v.put(ORG_NAME, "上海市某高校图书馆");
+		v.put(USCC, uscc);
+		v.put(ORG_CATEGORY, "UNIVERSITY");
+		v.put(ORG_NATURE, "事业单位");
+		v.put(INDEPENDENT_LEGAL_ENTITY, true);
+		v.put(ADDRESS, "上海市徐汇区某路100号");
+		v.put(PLATFORM_NAME, "知识产权信息服务平台");
+		v.put(PLATFORM_URL, "https://ip.example.edu.cn");
+		v.put(HEAD_NAME, "张三");
+		v.put(HEAD_TITLE, "馆长");
+		v.put(CONTACT_NAME, "李四");
+		v.put(CONTACT_TITLE, "主任");
+		v.put(PHONE, "021-64000000");
+		v.put(EMAIL, "ip@example.edu.cn");
+		v.put(STAFF_TOTAL, 12);
+		v.put(STAFF_FULL_TIME, 6);
+		v.put(STAFF_PART_TIME, 6);
+		v.put(SERVICE_TARGETS, "高校师生、科研人员和区域内中小微企业");
+		v.put(SERVICE_ITEMS, JsonValues.json(List.of("CONSULTATION", "SEARCH", "TRAINING", "SME_SERVICES")));
+		v.put(IP_CATEGORIES, JsonValues.json(List.of("PATENT", "TRADEMARK")));
+		v.put(PROVINCE, "310000");
+		v.put(RECOMMENDER_ID, "310000");
+		v.put(PROVINCIAL_OUTLET, true);
+		v.put(WORK_FOUNDATION, "具备专利检索分析数据库和专职服务团队，已开展多年知识产权信息服务。");
+		v.put(TEAM_MEMBERS, JsonValues.json(List.of(
+				Map.of("name", "王五", "role", "部门主任", "fullTime", true, "resume", "从事专利信息检索分析十年。"),
+				Map.of("name", "赵六", "role", "专利分析师", "fullTime", true, "resume", "具有专利代理师资格。"))));
+		v.put(DEVELOPMENT_PLAN, "完善服务体系，建设专题数据库，培养专业人才。");
+		v.put(TYPICAL_CASES, JsonValues.json(List.of(Map.of("name", "新能源汽车产业专利导航", "period", "2024年3月至12月",
+				"content", "为区域产业提供专利导航分析报告，支撑企业研发决策。"))));
+		v.put(DECLARATION_TRUTHFUL, true);
+		v.put(APPLICANT_HANDLER, "李四");
+		v.put(APPLICANT_HEAD, "张三");
+		v.put(APPLICANT, "applicant");
+		return v;
+	}
+
+}
