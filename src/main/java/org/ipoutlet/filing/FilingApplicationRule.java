@@ -17,8 +17,8 @@ import org.ipoutlet.validation.SubmissionRule;
  */
 class FilingApplicationRule implements SubmissionRule {
 
-	static final Pattern PHONE = Pattern.compile("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$");
-	static final Pattern URL = Pattern.compile("^https?://[^\\s<>\"]+$");
+	static final Pattern PHONE_PATTERN = Pattern.compile("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$");
+	static final Pattern URL_PATTERN = Pattern.compile("^https?://[^\\s<>\"]+$");
 
 	private final String step;
 	private final Recommenders recommenders;
@@ -48,12 +48,12 @@ class FilingApplicationRule implements SubmissionRule {
 		c.bool(INDEPENDENT_LEGAL_ENTITY, "是否独立法人单位", true);
 		c.text(ADDRESS, "地址", true, 200);
 		c.text(PLATFORM_NAME, "线上服务平台名称", false, 100);
-		c.text(PLATFORM_URL, "线上服务平台网址", false, 200, URL, "url", "an http(s) URL", "以http://或https://开头的网址");
+		c.text(PLATFORM_URL, "线上服务平台网址", false, 200, URL_PATTERN, "url", "an http(s) URL", "以http://或https://开头的网址");
 		c.text(HEAD_NAME, "主要负责人", true, 50);
 		c.text(HEAD_TITLE, "主要负责人职务", true, 50);
 		c.text(CONTACT_NAME, "联系人", true, 50);
 		c.text(CONTACT_TITLE, "联系人职务", true, 50);
-		c.text(PHONE, "联系电话", true, 30, PHONE, "phone", "a mainland mobile or landline number",
+		c.text(PHONE, "联系电话", true, 30, PHONE_PATTERN, "phone", "a mainland mobile or landline number",
 				"手机号码或带区号的固定电话");
 		c.email(EMAIL, "邮箱", true, 100);
 		checkStaff(c);

@@ -54,7 +54,7 @@ public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 
 		@Override
 		public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-			String key = scope.getProcessDefinition().getKey();
+			String key = ((ProcessDefinitionEntity) scope.getProcessDefinition()).getKey();
 			rules.getObject().find(key, activity.getId()).ifPresent(rule -> {
 				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
 				task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new ResetDecision(key, activity.getId()));

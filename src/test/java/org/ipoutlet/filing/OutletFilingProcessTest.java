@@ -377,6 +377,7 @@ class OutletFilingProcessTest {
 		Task review = task(pi, "preliminaryReview");
 
 		assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of(RECOMMENDATION, "MAYBE")))
+			.rootCause()
 			.isInstanceOfSatisfying(SubmissionRejectedException.class,
 					e -> assertThat(e.errors()).extracting(err -> err.field() + ":" + err.rule())
 						.containsExactlyInAnyOrder("recommendation:enum", "recommenderOpinion:required"));
@@ -414,6 +415,7 @@ class OutletFilingProcessTest {
 		// The administrator removes the cause and retries the job, as Cockpit does.
 		jdbc.update("delete from outlet where filing_no = ?", blocking);
 		management.setJobRetries(jobId, 1);
+		management.executeJob(jobId);
 		runJobs(pi);
 		assertThat(pi).isEnded().hasPassed("EndEvent_Filed");
 		assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
