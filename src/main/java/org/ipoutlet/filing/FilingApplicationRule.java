@@ -20,6 +20,9 @@ class FilingApplicationRule implements SubmissionRule {
 	static final Pattern PHONE_PATTERN = Pattern.compile("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$");
 	static final Pattern URL_PATTERN = Pattern.compile("^https?://[^\\s<>\"]+$");
 
+	/** 10 MB, the limit of each attached document. */
+	static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+
 	private final String step;
 	private final Recommenders recommenders;
 
@@ -82,6 +85,9 @@ class FilingApplicationRule implements SubmissionRule {
 		c.mustBeTrue(DECLARATION_TRUTHFUL, "材料真实性承诺", "须确认所填材料真实、合法");
 		c.text(APPLICANT_HANDLER, "经办人", true, 50);
 		c.text(APPLICANT_HEAD, "负责人", true, 50);
+		// Attachments: optional at submission (Tasklist has no file picker; they follow through the API)
+		c.file(WORK_RULES, "相关工作制度", false, MAX_ATTACHMENT_BYTES, List.of("pdf", "doc", "docx"));
+		c.file(SEALED_FORM, "盖章备案表扫描件", false, MAX_ATTACHMENT_BYTES, List.of("pdf", "jpg", "jpeg", "png"));
 	}
 
 	private static void checkUscc(Checks c) {

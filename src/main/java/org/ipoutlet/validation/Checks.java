@@ -1,5 +1,9 @@
 package org.ipoutlet.validation;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.variable.value.FileValue;
 
 /**
  * Checks the values of one submission field by field and collects every error, not just the first.
@@ -234,6 +240,39 @@ public final class Checks {
 		}
 	}
 
+	/**
+	 * An attached document (a File variable): its file name must end in one of {@code extensions}
+	 * (lower case, without the dot) and it may have at most {@code maxBytes}.
+	 */
+	public Optional<FileValue> file(String field, String label, boolean required, long maxBytes,
+			Collection<String> extensions) {
+		Object value = values.get(field);
+		if (value == null) {
+			if (required) {
+				reject(field, label, "required", "must be attached", "须上传附件");
+			}
+			return Optional.empty();
+		}
+		if (!(value instanceof FileValue file)) {
+			reject(field, label, "type", "must be a file", "应为文件");
+			return Optional.empty();
+		}
+		String name = file.getFilename() == null ? "" : file.getFilename().toLowerCase(java.util.Locale.ROOT);
+		String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+		if (!extensions.contains(extension)) {
+			reject(field, label, "fileType", "must be one of " + String.join(", ", extensions) + " files",
+					"文件格式应为" + String.join("、", extensions).toUpperCase(java.util.Locale.ROOT));
+			return Optional.empty();
+		}
+		long size = sizeOf(file);
+		if (size == 0 || size > maxBytes) {
+			reject(field, label, "fileSize", "must have between 1 byte and " + maxBytes / (1024 * 1024) + " MB",
+					"文件不能为空且不得超过" + maxBytes / (1024 * 1024) + "MB");
+			return Optional.empty();
+		}
+		return Optional.of(file);
+	}
+
 	/** Records a refusal of a rule the caller checks itself. */
 	public void reject(String field, String label, String rule, String message, String messageZh) {
 		errors.add(new FieldError(path + field, rule, message, labelPrefix + label + "：" + messageZh));
@@ -250,6 +289,15 @@ public final class Checks {
 			return false;
 		}
 		return true;
+	}
+
+	private static long sizeOf(FileValue file) {
+		try (InputStream in = file.getValue()) {
+			return in == null ? 0 : in.transferTo(OutputStream.nullOutputStream());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot read attached file " + file.getFilename(), e);
+		}
 	}
 
 	private static Long wholeNumber(Object value) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -24,6 +25,9 @@ public final class JsonValues {
 
 	/** A value as plain Java: a Spin Json node becomes lists, maps, strings, numbers and booleans. */
 	public static Object toJava(Object value) {
+		if (value instanceof FileValue) {
+			return value;
+		}
 		if (value instanceof TypedValue typed) {
 			value = typed.getValue();
 		}

@@ -75,7 +75,7 @@ public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 		@Override
 		public void notify(DelegateExecution execution) {
 			Map<String, Object> normalized = rules.getObject().enforce(processKey, SubmissionRule.START,
-					execution.getVariables());
+					execution.getVariablesTyped());
 			normalized.forEach(execution::setVariable);
 		}
 
@@ -112,7 +112,7 @@ public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 
 		@Override
 		public void notify(DelegateTask task) {
-			Map<String, Object> normalized = rules.getObject().enforce(processKey, step, task.getVariables());
+			Map<String, Object> normalized = rules.getObject().enforce(processKey, step, task.getVariablesTyped());
 			normalized.forEach(task::setVariable);
 		}
 
