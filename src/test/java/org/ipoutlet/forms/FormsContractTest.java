@@ -77,10 +77,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * <li><b>Decisions</b>: a required radio whose values are exactly the contract's codes; booleans
  * that a radio offers are the strings "true"/"false" (the server converts them). Tasklist prefills
  * a decision field from an earlier value of the same variable (e.g. a second preliminary review
- * after RETURN), so the process should remove old decision variables when a round starts again.</li>
+ * after RETURN shows RECOMMEND/RETURN pre-selected and the old opinion), so the process should remove
+ * old decision variables when a round starts again. (A Boolean prefill does not match a "true"/"false"
+ * option, so that radio starts empty.)</li>
  * <li><b>Header</b>: {@code "id"} = file name, {@code "type": "default"}, schemaVersion ≤ 16,
  * executionPlatform "Camunda Platform" 7.24.0, exporter Camunda Modeler. Ids unique in the form; field
  * keys = process variable names of the contract; every label and option label in Chinese.</li>
+ * <li>Checked by rendering every form with form-js-viewer 1.8.7 under jsdom, fed like Tasklist feeds it
+ * (empty for the start form, all process variables for tasks): valid data submits with no errors, each bad
+ * field is refused, reviews submit exactly their decision fields, templates show team and cases.
+ * {@code @camunda/form-linting} 0.25 knows Camunda Platform only up to 7.22 (→ form-js 1.8.7) and
+ * applies no rule to 7.24.0; linted as 7.22 the only findings are "discourage-disabled-fields" warnings
+ * (accessibility), accepted because readonly would write the application back.</li>
  * <li>Tasklist has no file picker: attachments (File variables) are uploaded through the
  * application's portal/API; forms only explain that in a text block.</li>
  * </ul>
