@@ -37,6 +37,7 @@ class OpenApiDocumentTest {
 		assertThat(list.path("security")).isEmpty();
 		assertThat(doc.path("security").get(0).has("basicAuth")).isTrue();
 		assertThat(doc.path("paths").path("/api/me").path("get").has("security")).isFalse();
+		assertThat(list.path("responses").path("400").path("content").has("application/problem+json")).isTrue();
 		// The caller is resolved from the request, not a parameter.
 		assertThat(doc.path("paths").path("/api/me").path("get").has("parameters")).isFalse();
 		assertThat(new ApiClient(port).get("/swagger-ui/index.html").status()).isEqualTo(200);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.register.RegisterQuery;
 import org.ipoutlet.web.NotFoundException;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +36,9 @@ class OutletApiController {
 	}
 
 	@GetMapping
+	@ApiResponse(responseCode = "200", description = "One page of outlets")
+	@ApiResponse(responseCode = "400", description = "A parameter breaks a rule; errors[] names it",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@Operation(summary = "List filed outlets",
 			description = "Filed outlets with their basic information and service items, paged and sorted. "
 					+ "By default only outlets holding a valid filing (FILED, RECTIFYING).")
@@ -51,6 +58,9 @@ class OutletApiController {
 	}
 
 	@GetMapping("/{filingNo}")
+	@ApiResponse(responseCode = "200", description = "The outlet")
+	@ApiResponse(responseCode = "404", description = "No outlet with this filing number",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@Operation(summary = "One filed outlet, whatever its status")
 	OutletView get(@PathVariable String filingNo) {
 		return register.find(filingNo)
