@@ -101,7 +101,10 @@ class ApiAuthenticationTest {
 		assertThat(wrong.header("WWW-Authenticate")).isEqualTo("Basic realm=\"outlets\"");
 		assertThat(wrong.json().path("detail").asText()).isEqualTo("Wrong user name or password");
 
-		assertThat(api.get("/api/me", "nobody-" + userId, "x").status()).isEqualTo(401);
+		assertThat(api.get("/api/me", "nobody" + userId, "x").status()).isEqualTo(401);
+		// Credentials sent to a public endpoint are still checked.
+		assertThat(api.get("/api/outlets", userId, "not-the-password").status()).isEqualTo(401);
+		assertThat(api.get("/api/outlets", "applicant", "applicant").status()).isEqualTo(200);
 		assertThat(api.send(api.request("/api/me").header("Authorization", "Basic !!!")).status()).isEqualTo(401);
 		assertThat(api.send(api.request("/api/me").header("Authorization", "Bearer abc")).status()).isEqualTo(401);
 	}
