@@ -1,0 +1,65 @@
+package org.ipoutlet.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The caller of an {@code /api} request, authenticated against Camunda's identity service by
+ * {@link ApiAuthenticationFilter}. A controller method gets it as a parameter (401 when nobody is
+ * logged in); public endpoints use {@link #current(HttpServletRequest)}.
+ */
+public record ApiUser(String id, List<String> groups) {
+
+	public static final String ADMINS = "camunda-admin";
+	public static final String CNIPA_REVIEWERS = "cnipa-reviewers";
+	public static final String OUTLETS = "outlets";
+	public static final String AUDITORS = "auditors";
+	public static final String RECOMMENDER_PREFIX = "recommender-";
+
+	/** The request attribute under which the filter stores the caller. */
+	static final String ATTRIBUTE = ApiUser.class.getName();
+
+	public ApiUser {
+		groups = List.copyOf(groups);
+	}
+
+	/** The logged-in caller of this request, if any. */
+	public static Optional<ApiUser> current(HttpServletRequest request) {
+		return Optional.ofNullable((ApiUser) request.getAttribute(ATTRIBUTE));
+	}
+
+	public boolean inGroup(String groupId) {
+		return groups.contains(groupId);
+	}
+
+	public boolean isAdmin() {
+		return inGroup(ADMINS);
+	}
+
+	public boolean isCnipa() {
+		return inGroup(CNIPA_REVIEWERS);
+	}
+
+	public boolean isAuditor() {
+		return inGroup(AUDITORS);
+	}
+
+	public boolean isOutlet() {
+		return inGroup(OUTLETS);
+	}
+
+	/** The recommending departments this user acts for (ids without the group prefix). */
+	public List<String> recommenderIds() {
+		return groups.stream()
+			.filter(g -> g.startsWith(RECOMMENDER_PREFIX))
+			.map(g -> g.substring(RECOMMENDER_PREFIX.length()))
+			.toList();
+	}
+
+	public boolean isRecommender(String recommenderId) {
+		return recommenderIds().contains(recommenderId);
+	}
+
+}
