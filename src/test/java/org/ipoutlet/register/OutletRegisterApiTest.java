@@ -1,6 +1,7 @@
 package org.ipoutlet.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.ipoutlet.identity.WebTest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +14,12 @@ import org.ipoutlet.web.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Art. 8: the register of filed outlets is public, searchable and paged, over HTTP as JSON. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "test", "demo" })
+@WebTest
 class OutletRegisterApiTest {
 
 	@LocalServerPort

@@ -1,6 +1,7 @@
 package org.ipoutlet.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.ipoutlet.identity.WebTest;
 
 import java.util.List;
 
@@ -12,13 +13,10 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Art. 8: the public register page, server-rendered and usable without JavaScript. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "test", "demo" })
+@WebTest
 class OutletRegisterPageTest {
 
 	@LocalServerPort

@@ -1,18 +1,16 @@
 package org.ipoutlet.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.ipoutlet.identity.WebTest;
 
 import org.ipoutlet.web.ApiClient.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The API is described by an OpenAPI document, public like the register. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "test", "demo" })
+@WebTest
 class OpenApiDocumentTest {
 
 	@LocalServerPort
