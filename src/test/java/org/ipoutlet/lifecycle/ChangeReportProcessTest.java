@@ -1,0 +1,72 @@
+package org.ipoutlet.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.ProcessTest;
+import org.junit.jupiter.api.Test;
+
+/** Change reports to the recommender (Art. 10). */
+@ProcessTest
+class ChangeReportProcessTest extends LifecycleTestSupport {
+
+	@Test
+	void Art10_acceptedChangeUpdatesTheRegister() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		String oldName = register(outlet).details().orgName();
+
+		messages.reportChange(outlet.filingNo(), Map.of("orgName", "上海某大学知识产权信息服务中心", "serviceItems",
+				List.of("CONSULTATION", "SEARCH", "TRAINING", "SME_SERVICES")));
+
+		Task review = task(outlet, "reviewChangeReport");
+		assertThat(taskService.getIdentityLinksForTask(review.getId()))
+			.anyMatch(link -> "recommender-310000".equals(link.getGroupId()));
+		assertThat((String) taskService.getVariable(review.getId(), "changeSummary")).contains("机构名称")
+			.contains(oldName)
+			.contains("上海某大学知识产权信息服务中心");
+		// Until accepted, the process keeps the registered name.
+		assertThat(runtimeService.getVariable(outlet.id(), "orgName")).isEqualTo(oldName);
+		assertThat(register(outlet).details().orgName()).isEqualTo(oldName);
+
+		complete(outlet, "reviewChangeReport", Map.of("changeAccepted", "true"));
+
+		assertThat(register(outlet).details().orgName()).isEqualTo("上海某大学知识产权信息服务中心");
+		assertThat(register(outlet).details().serviceItems()).contains("SME_SERVICES");
+		assertThat(register(outlet).details().address()).isEqualTo("某市某路1号");
+		assertThat(runtimeService.getVariable(outlet.id(), "orgName")).isEqualTo("上海某大学知识产权信息服务中心");
+	}
+
+	@Test
+	void Art10_rejectedChangeLeavesTheRegisterAlone() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		messages.reportChange(outlet.filingNo(), Map.of("address", "上海市某区新址88号", "phone", "021-66668888"));
+		complete(outlet, "reviewChangeReport", Map.of("changeAccepted", "false"));
+
+		assertThat(register(outlet).details().address()).isEqualTo("某市某路1号");
+		assertThat(register(outlet).details().phone()).isEqualTo("010-12345678");
+		assertThat(task(outlet, "reviewChangeReport")).isNull();
+		assertThat(ended(outlet)).isFalse();
+	}
+
+	@Test
+	void Art10_onlyArticle10FieldsWithValidValuesMayBeReported() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		assertThatThrownBy(() -> messages.reportChange(outlet.filingNo(), Map.of("recommenderId", "110000")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("recommenderId");
+		assertThatThrownBy(() -> messages.reportChange(outlet.filingNo(), Map.of("email", "not-an-email")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("email");
+		assertThatThrownBy(
+				() -> messages.reportChange(outlet.filingNo(), Map.of("serviceItems", List.of("CONSULTATION"))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("serviceItems");
+		assertThat(task(outlet, "reviewChangeReport")).isNull();
+	}
+
+}
