@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletStatus;
 import org.springframework.stereotype.Component;
@@ -19,12 +20,17 @@ import org.springframework.stereotype.Component;
 @Component("initLifecycle")
 public class InitLifecycleDelegate implements JavaDelegate {
 
+	/** The recommender's name, for the forms. */
+	public static final String RECOMMENDER_NAME = "recommenderName";
+
 	private final OutletLifecycle lifecycle;
 	private final LifecycleDates dates;
+	private final Recommenders recommenders;
 
-	public InitLifecycleDelegate(OutletLifecycle lifecycle, LifecycleDates dates) {
+	public InitLifecycleDelegate(OutletLifecycle lifecycle, LifecycleDates dates, Recommenders recommenders) {
 		this.lifecycle = lifecycle;
 		this.dates = dates;
+		this.recommenders = recommenders;
 	}
 
 	@Override
@@ -46,6 +52,9 @@ public class InitLifecycleDelegate implements JavaDelegate {
 			throw new IllegalStateException("Register entry " + filingNo + " (" + outlet.status() + ", valid until "
 					+ outlet.validUntil() + ") does not match the start variables");
 		}
+		String recommenderId = (String) execution.getVariable(RECOMMENDER_ID);
+		execution.setVariable(RECOMMENDER_NAME,
+				recommenders.find(recommenderId).map(Recommenders.Recommender::name).orElse(recommenderId));
 		execution.setVariable(SUMMARY_YEAR, validFrom.getYear());
 		execution.setVariable(SUMMARY_DUE, dates.summaryDueOn(validFrom.getYear()).toString());
 		execution.setVariable(RENEWAL_WINDOW_OPENS, dates.renewalWindowOpensOn(validUntil).toString());

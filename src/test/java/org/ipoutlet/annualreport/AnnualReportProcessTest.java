@@ -50,6 +50,9 @@ class AnnualReportProcessTest {
 	IdentityService identityService;
 
 	@Autowired
+	org.camunda.bpm.engine.FormService formService;
+
+	@Autowired
 	OutletRepository outlets;
 
 	@Autowired
@@ -59,7 +62,7 @@ class AnnualReportProcessTest {
 	AnnualReports reports;
 
 	@Test
-	void Art17_eachRecommenderAggregatesOnlyItsOwnOutletsForCnipa() {
+	void Art17_eachRecommenderAggregatesOnlyItsOwnOutletsForCnipa() throws Exception {
 		ClockUtil.setCurrentTime(Date.from(LocalDate.of(2036, 2, 1).atTime(9, 0).atZone(SHANGHAI).toInstant()));
 		String js1 = outlet("320000", "江苏网点甲");
 		String js2 = outlet("320000", "江苏网点乙");
@@ -78,6 +81,11 @@ class AnnualReportProcessTest {
 		Task jiangsu = onlyTaskOf(pi, "recommender-320000");
 		Task guangdong = onlyTaskOf(pi, "recommender-440000");
 		assertThat(jiangsu.getTaskDefinitionKey()).isEqualTo("aggregateAnnualReport");
+		try (var in = formService.getDeployedTaskForm(jiangsu.getId())) {
+			assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+				.contains("\"id\": \"aggregate-annual-report\"")
+				.contains("\"key\": \"aggregateRemarks\"");
+		}
 		assertThat(taskService.getVariable(jiangsu.getId(), "outletCount")).isEqualTo(2);
 		assertThat(taskService.getVariable(jiangsu.getId(), "compliantCount")).isEqualTo(1);
 		assertThat(taskService.getVariable(jiangsu.getId(), "missingCount")).isEqualTo(1);

@@ -24,6 +24,8 @@ class ChangeReportProcessTest extends LifecycleTestSupport {
 				List.of("CONSULTATION", "SEARCH", "TRAINING", "SME_SERVICES")));
 
 		Task review = task(outlet, "reviewChangeReport");
+		assertForm(review, "review-change-report", "changeAccepted");
+		assertThat(taskService.getVariable(review.getId(), "recommenderName")).isEqualTo("上海市知识产权局");
 		assertThat(taskService.getIdentityLinksForTask(review.getId()))
 			.anyMatch(link -> "recommender-310000".equals(link.getGroupId()));
 		assertThat((String) taskService.getVariable(review.getId(), "changeSummary")).contains("机构名称")

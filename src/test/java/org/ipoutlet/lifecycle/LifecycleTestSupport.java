@@ -180,6 +180,18 @@ abstract class LifecycleTestSupport {
 		taskService.complete(task.getId(), variables);
 	}
 
+	/** The task's Camunda Form is deployed, is the form named after the task, and asks for the decision. */
+	void assertForm(Task task, String formId, String decisionKey) {
+		try (var in = processEngine.getFormService().getDeployedTaskForm(task.getId())) {
+			String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			org.assertj.core.api.Assertions.assertThat(json).contains("\"id\": \"" + formId + "\"")
+				.contains("\"key\": \"" + decisionKey + "\"");
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	/** Completes the open task with this key and runs the work behind its transaction boundary. */
 	void complete(Filed outlet, String taskKey, Map<String, Object> variables) {
 		Task task = task(outlet, taskKey);

@@ -27,6 +27,7 @@ class OutletLifecycleProcessTest extends LifecycleTestSupport {
 		Task apply = task(outlet, "applyForRenewal");
 		assertThat(apply).isNotNull();
 		assertThat(apply.getAssignee()).isEqualTo(outlet.outletUser());
+		assertForm(apply, "apply-for-renewal", "declarationTruthful");
 
 		// Last valid day: still filed. The next day: expired, and the instance has ended.
 		advanceTo(outlet, LocalDate.of(2030, 3, 9).atTime(23, 59), true);
@@ -70,6 +71,7 @@ class OutletLifecycleProcessTest extends LifecycleTestSupport {
 		advanceTo(outlet, LocalDate.of(2029, 12, 10), true);
 		complete(outlet, "applyForRenewal", Map.of("declarationTruthful", "true"));
 		Task review = task(outlet, "reviewRenewal");
+		assertForm(review, "review-renewal", "renewalRecommended");
 		assertThat(taskService.getIdentityLinksForTask(review.getId()))
 			.anyMatch(link -> "recommender-310000".equals(link.getGroupId()));
 		complete(outlet, "reviewRenewal", Map.of("renewalRecommended", "false"));
@@ -95,6 +97,7 @@ class OutletLifecycleProcessTest extends LifecycleTestSupport {
 		complete(outlet, "applyForRenewal", Map.of("declarationTruthful", "true", "workFoundation", "三年来运行良好"));
 		complete(outlet, "reviewRenewal", Map.of("renewalRecommended", "true"));
 		Task approve = task(outlet, "approveRenewal");
+		assertForm(approve, "approve-renewal", "renewalApproved");
 		assertThat(taskService.getIdentityLinksForTask(approve.getId()))
 			.anyMatch(link -> "cnipa-reviewers".equals(link.getGroupId()));
 		complete(outlet, "approveRenewal", Map.of("renewalApproved", "true"));

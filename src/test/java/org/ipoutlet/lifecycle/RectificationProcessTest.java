@@ -29,6 +29,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
 		advanceTo(outlet, LocalDate.of(2028, 1, 1).atTime(0, 1), false);
 		Task submit = task(outlet, "submitAnnualSummary");
 		assertThat(submit.getAssignee()).isEqualTo(outlet.outletUser());
+		assertForm(submit, "submit-annual-summary", "annualSummary");
 		assertThat(submit.getDueDate().toInstant()).isEqualTo(LocalDate.of(2028, 2, 1).atStartOfDay(SHANGHAI).toInstant());
 		assertThat(runtimeService.getVariable(outlet.id(), "summaryYear")).isEqualTo(2027);
 		assertThat(runtimeService.getVariable(outlet.id(), "summaryDue")).isEqualTo("2028-01-31");
@@ -38,6 +39,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
 		assertThat(summaries.find(outlet.filingNo(), 2027).orElseThrow().status())
 			.isEqualTo(AnnualSummaries.Status.SUBMITTED);
 		Task review = task(outlet, "reviewAnnualSummary");
+		assertForm(review, "review-annual-summary", "summaryCompliant");
 		assertThat(taskService.getIdentityLinksForTask(review.getId()))
 			.anyMatch(link -> "recommender-310000".equals(link.getGroupId()));
 		complete(outlet, "reviewAnnualSummary", Map.of("summaryCompliant", "true"));
@@ -83,10 +85,12 @@ class RectificationProcessTest extends LifecycleTestSupport {
 		assertThat(runtimeService.getVariable(outlet.id(), "rectificationDeadline")).isEqualTo("2028-08-01");
 		Task report = task(outlet, "submitRectificationReport");
 		assertThat(report.getAssignee()).isEqualTo(outlet.outletUser());
+		assertForm(report, "submit-rectification-report", "rectificationReport");
 
 		advanceTo(outlet, LocalDate.of(2028, 5, 1), false);
 		complete(outlet, "submitRectificationReport", Map.of("rectificationReport", "已补报年度总结并完善制度。"));
 		Task verify = task(outlet, "verifyRectification");
+		assertForm(verify, "verify-rectification", "rectified");
 		assertThat(taskService.getIdentityLinksForTask(verify.getId()))
 			.anyMatch(link -> "cnipa-reviewers".equals(link.getGroupId()));
 		complete(outlet, "verifyRectification", Map.of("rectified", "true"));
