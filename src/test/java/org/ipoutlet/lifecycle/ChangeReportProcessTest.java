@@ -71,4 +71,32 @@ class ChangeReportProcessTest extends LifecycleTestSupport {
 		assertThat(task(outlet, "reviewChangeReport")).isNull();
 	}
 
+
+	@Test
+	void Art10_aRefusedRegisterUpdateBecomesAnIncidentAndKeepsTheDecision() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		messages.reportChange(outlet.filingNo(), Map.of("headName", "王五"));
+		// The register moves on outside this instance (e.g. a data fix): the change can no longer apply.
+		var entry = register(outlet);
+		entry.revoke("测试：登记簿已变更", java.time.Instant.now());
+		outlets.update(entry);
+
+		taskService.complete(task(outlet, "reviewChangeReport").getId(), Map.of("changeAccepted", "true"));
+		var job = managementService.createJobQuery().processInstanceId(outlet.id()).messages().singleResult();
+		for (int attempt = 0; attempt < 3; attempt++) {
+			assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+				.isInstanceOf(org.ipoutlet.register.IllegalTransitionException.class);
+		}
+
+		assertThat(runtimeService.createIncidentQuery().processInstanceId(outlet.id()).count()).isEqualTo(1);
+		assertThat(task(outlet, "reviewChangeReport")).isNull();
+		assertThat(processEngine.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.processInstanceId(outlet.id())
+			.taskDefinitionKey("reviewChangeReport")
+			.finished()
+			.count()).isEqualTo(1);
+		assertThat(register(outlet).details().headName()).isEqualTo("张三");
+	}
+
 }
