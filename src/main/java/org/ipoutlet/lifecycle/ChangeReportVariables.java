@@ -13,8 +13,9 @@ import static org.camunda.spin.Spin.JSON;
 
 /**
  * How a change report travels in the process: the changed fields (lists as Spin JSON, as the
- * contract wants) and {@value #CHANGED_FIELDS}, all set on the triggered event subprocess only, so
- * the process-wide {@code orgName} keeps the registered name until the change is accepted.
+ * contract wants), {@value #CHANGED_FIELDS} and the (empty) decision, all set on the triggered event
+ * subprocess only: the process-wide {@code orgName} keeps the registered name until the change is
+ * accepted, and two reports under review at the same time keep separate decisions.
  */
 final class ChangeReportVariables {
 
@@ -32,6 +33,9 @@ final class ChangeReportVariables {
 			.filter(change.fields()::containsKey)
 			.toList()));
 		vars.put(LifecycleVariables.CHANGE_SUMMARY, Variables.stringValue(summary));
+		// Declared in the triggered scope so that each report keeps its own decision.
+		vars.put(LifecycleVariables.CHANGE_ACCEPTED, null);
+		vars.put(LifecycleVariables.CHANGE_REVIEW_OPINION, null);
 		return vars;
 	}
 

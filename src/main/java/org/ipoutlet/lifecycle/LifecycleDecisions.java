@@ -21,10 +21,13 @@ import org.springframework.stereotype.Component;
 @Component("lifecycleDecisions")
 public class LifecycleDecisions implements TaskListener {
 
-	/** The decision each task takes: cleared when the task is created, so no earlier round's answer counts. */
+	/**
+	 * The decision each task takes: cleared when the task is created, so no earlier round's answer
+	 * counts. ({@code changeAccepted} is not listed: each change report declares its own, empty.)
+	 */
 	private static final Map<String, String> DECISIONS = Map.of(TASK_REVIEW_ANNUAL_SUMMARY, SUMMARY_COMPLIANT,
 			TASK_VERIFY_RECTIFICATION, RECTIFIED, TASK_REVIEW_RENEWAL, RENEWAL_RECOMMENDED, TASK_APPROVE_RENEWAL,
-			RENEWAL_APPROVED, TASK_REVIEW_CHANGE_REPORT, CHANGE_ACCEPTED, TASK_APPLY_FOR_RENEWAL, DECLARATION_TRUTHFUL);
+			RENEWAL_APPROVED, TASK_APPLY_FOR_RENEWAL, DECLARATION_TRUTHFUL);
 
 	@Override
 	public void notify(DelegateTask task) {

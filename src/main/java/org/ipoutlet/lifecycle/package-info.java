@@ -46,7 +46,8 @@
  * extended. {@link org.ipoutlet.lifecycle.LifecycleMessages#orderRectification} refuses an order for
  * an outlet already under rectification with a {@link org.ipoutlet.lifecycle.NoAwaitingInstanceException}.</li>
  * <li><b>Change report during rectification or renewal.</b> Accepted changes update the register in any
- * active status (FILED or RECTIFYING); the status is not touched.</li>
+ * active status (FILED or RECTIFYING); the status is not touched. Several reports may be under review
+ * at once; each keeps its fields and its decision in its own event subprocess.</li>
  * <li><b>Designation during rectification.</b> Like misconduct, it ends everything: CANCELLED
  * (Art. 19 makes the cancellation automatic), and the institution is recorded as exempt.</li>
  * <li><b>Annual summaries run across renewals and rectifications</b>: the summary loop is independent

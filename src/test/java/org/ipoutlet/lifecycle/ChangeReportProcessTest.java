@@ -99,4 +99,30 @@ class ChangeReportProcessTest extends LifecycleTestSupport {
 		assertThat(register(outlet).details().headName()).isEqualTo("张三");
 	}
 
+
+	@Test
+	void Art10_twoReportsUnderReviewKeepSeparateDecisions() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		messages.reportChange(outlet.filingNo(), Map.of("headName", "王五"));
+		messages.reportChange(outlet.filingNo(), Map.of("contactName", "赵六"));
+		List<Task> reviews = taskService.createTaskQuery()
+			.processInstanceId(outlet.id())
+			.taskDefinitionKey("reviewChangeReport")
+			.list();
+		assertThat(reviews).hasSize(2);
+		Task head = reviews.stream()
+			.filter(t -> ((String) taskService.getVariable(t.getId(), "changeSummary")).contains("王五"))
+			.findFirst()
+			.orElseThrow();
+		Task contact = reviews.stream().filter(t -> !t.getId().equals(head.getId())).findFirst().orElseThrow();
+
+		taskService.complete(contact.getId(), Map.of("changeAccepted", "false"));
+		taskService.complete(head.getId(), Map.of("changeAccepted", "true"));
+		runAsyncJobs(outlet);
+
+		assertThat(register(outlet).details().headName()).isEqualTo("王五");
+		assertThat(register(outlet).details().contactName()).isEqualTo("李四");
+		assertThat(runtimeService.getVariable(outlet.id(), "changeAccepted")).isNull();
+	}
+
 }
