@@ -50,7 +50,7 @@ public class LifecycleDecisions implements TaskListener {
 			case TASK_SUBMIT_RECTIFICATION_REPORT -> requireText(task, RECTIFICATION_REPORT, "整改报告", errors);
 			case TASK_VERIFY_RECTIFICATION -> decision(task, RECTIFIED, "核查结论", errors);
 			case TASK_APPLY_FOR_RENEWAL -> {
-				if (!Boolean.TRUE.equals(decision(task, DECLARATION_TRUTHFUL, "真实性声明", errors))) {
+				if (Boolean.FALSE.equals(decision(task, DECLARATION_TRUTHFUL, "真实性声明", errors))) {
 					errors.add(new FieldError(DECLARATION_TRUTHFUL, "mustBeTrue",
 							"declarationTruthful must be true", "须声明所填内容真实有效"));
 				}
