@@ -2,6 +2,8 @@ package org.ipoutlet.annualreport;
 
 import static org.ipoutlet.annualreport.AnnualReportVariables.*;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.ipoutlet.annualreport.AnnualReports.Overview;
 import org.ipoutlet.annualreport.AnnualSummaries.Status;
 import org.ipoutlet.identity.Recommenders;
+import org.ipoutlet.validation.SubmissionRule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -69,15 +72,17 @@ public class AnnualReportDelegates {
 		};
 	}
 
-	/** Requires remarks and records who aggregated (the task's user). */
+	/** The remarks are required (checked by the engine before this listener runs, like every form). */
+	@Bean
+	SubmissionRule aggregateAnnualReportForm() {
+		return SubmissionRule.decision(PROCESS_KEY, TASK_AGGREGATE_ANNUAL_REPORT, List.of(),
+				c -> c.text(AGGREGATE_REMARKS, "汇总意见", true, 4000));
+	}
+
+	/** Records who aggregated (the task's user). */
 	@Bean
 	TaskListener aggregateCompleted() {
 		return task -> {
-			if (!(task.getVariable(AGGREGATE_REMARKS) instanceof String s) || s.isBlank()) {
-				throw new org.ipoutlet.validation.SubmissionRejectedException(TASK_AGGREGATE_ANNUAL_REPORT,
-						java.util.List.of(new org.ipoutlet.validation.FieldError(AGGREGATE_REMARKS, "required",
-								"aggregateRemarks is required", "请填写汇总意见")));
-			}
 			Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 			task.setVariable(AGGREGATED_BY, auth != null ? auth.getUserId() : task.getAssignee());
 		};

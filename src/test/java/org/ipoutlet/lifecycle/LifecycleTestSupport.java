@@ -176,6 +176,17 @@ abstract class LifecycleTestSupport {
 		return taskService.createTaskQuery().processInstanceId(outlet.id()).list();
 	}
 
+	/** A complete renewal application (the apply-for-renewal form), declaring truthfulness as given. */
+	static Map<String, Object> renewalApplication(Object declarationTruthful) {
+		Map<String, Object> application = new java.util.HashMap<>();
+		application.put("staffTotal", 12);
+		application.put("staffFullTime", 6);
+		application.put("workFoundation", "三年来持续开展咨询、检索和培训服务，运行良好。");
+		application.put("developmentPlan", "建设专题数据库，扩大中小微企业服务。");
+		application.put("declarationTruthful", declarationTruthful);
+		return application;
+	}
+
 	void complete(Task task, Map<String, Object> variables) {
 		taskService.complete(task.getId(), variables);
 	}

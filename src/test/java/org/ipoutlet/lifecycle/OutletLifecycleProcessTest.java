@@ -69,7 +69,7 @@ class OutletLifecycleProcessTest extends LifecycleTestSupport {
 	void Art9_renewalNotRecommendedGoesBackToTheOutlet() {
 		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
 		advanceTo(outlet, LocalDate.of(2029, 12, 10), true);
-		complete(outlet, "applyForRenewal", Map.of("declarationTruthful", "true"));
+		complete(outlet, "applyForRenewal", renewalApplication("true"));
 		Task review = task(outlet, "reviewRenewal");
 		assertForm(review, "review-renewal", "renewalRecommended");
 		assertThat(taskService.getIdentityLinksForTask(review.getId()))
@@ -83,9 +83,9 @@ class OutletLifecycleProcessTest extends LifecycleTestSupport {
 	void Art9_renewalDecisionIsRequired() {
 		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
 		advanceTo(outlet, LocalDate.of(2029, 12, 10), true);
-		assertThatThrownBy(() -> complete(outlet, "applyForRenewal", Map.of("declarationTruthful", "false")))
+		assertThatThrownBy(() -> complete(outlet, "applyForRenewal", renewalApplication("false")))
 			.hasMessageContaining("declarationTruthful");
-		complete(outlet, "applyForRenewal", Map.of("declarationTruthful", true));
+		complete(outlet, "applyForRenewal", renewalApplication(true));
 		assertThatThrownBy(() -> complete(outlet, "reviewRenewal", Map.of("renewalRecommended", "maybe")))
 			.hasMessageContaining("renewalRecommended");
 		assertThat(task(outlet, "reviewRenewal")).isNotNull();
@@ -94,7 +94,9 @@ class OutletLifecycleProcessTest extends LifecycleTestSupport {
 	/** The outlet applies in the window, its recommender recommends and CNIPA approves. */
 	void renew(Filed outlet, LocalDate windowOpens) {
 		advanceTo(outlet, windowOpens, true);
-		complete(outlet, "applyForRenewal", Map.of("declarationTruthful", "true", "workFoundation", "三年来运行良好"));
+		Map<String, Object> application = renewalApplication("true");
+		application.put("workFoundation", "三年来运行良好");
+		complete(outlet, "applyForRenewal", application);
 		complete(outlet, "reviewRenewal", Map.of("renewalRecommended", "true"));
 		Task approve = task(outlet, "approveRenewal");
 		assertForm(approve, "approve-renewal", "renewalApproved");

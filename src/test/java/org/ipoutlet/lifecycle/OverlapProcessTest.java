@@ -30,7 +30,7 @@ class OverlapProcessTest extends LifecycleTestSupport {
 		messages.orderRectification(outlet.filingNo(), "服务记录不完整");
 
 		advanceTo(outlet, LocalDate.of(2029, 12, 10), true);
-		complete(outlet, "applyForRenewal", Map.of("declarationTruthful", "true"));
+		complete(outlet, "applyForRenewal", renewalApplication("true"));
 		complete(outlet, "reviewRenewal", Map.of("renewalRecommended", "true"));
 		complete(outlet, "approveRenewal", Map.of("renewalApproved", "true"));
 
@@ -53,7 +53,7 @@ class OverlapProcessTest extends LifecycleTestSupport {
 	void Art18_misconductDuringRenewalRevokesAndEndsTheRenewal() {
 		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
 		advanceTo(outlet, LocalDate.of(2029, 12, 10), true);
-		complete(outlet, "applyForRenewal", Map.of("declarationTruthful", "true"));
+		complete(outlet, "applyForRenewal", renewalApplication("true"));
 		assertThat(task(outlet, "reviewRenewal")).isNotNull();
 
 		messages.reportMisconduct(outlet.filingNo(), "FALSE_MATERIALS");
