@@ -57,8 +57,9 @@ public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 			String key = ((ProcessDefinitionEntity) scope.getProcessDefinition()).getKey();
 			rules.getObject().find(key, activity.getId()).ifPresent(rule -> {
 				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-				task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new ResetDecision(key, activity.getId()));
-				task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new ValidateCompletion(key, activity.getId()));
+				TaskRules taskRules = new TaskRules(key, activity.getId());
+				task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskRules);
+				task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskRules);
 			});
 		}
 
@@ -81,39 +82,31 @@ public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 
 	}
 
-	private class ResetDecision implements TaskListener {
+	/**
+	 * On create, clears the task's decision fields; on complete, enforces the task's rules and stores
+	 * normalized values with the contract's types.
+	 */
+	private class TaskRules implements TaskListener {
 
 		private final String processKey;
 		private final String step;
 
-		ResetDecision(String processKey, String step) {
+		TaskRules(String processKey, String step) {
 			this.processKey = processKey;
 			this.step = step;
 		}
 
 		@Override
 		public void notify(DelegateTask task) {
-			rules.getObject()
-				.find(processKey, step)
-				.ifPresent(rule -> rule.decisionFields().forEach(task.getExecution()::removeVariable));
-		}
-
-	}
-
-	private class ValidateCompletion implements TaskListener {
-
-		private final String processKey;
-		private final String step;
-
-		ValidateCompletion(String processKey, String step) {
-			this.processKey = processKey;
-			this.step = step;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			Map<String, Object> normalized = rules.getObject().enforce(processKey, step, task.getVariablesTyped());
-			normalized.forEach(task::setVariable);
+			if (EVENTNAME_CREATE.equals(task.getEventName())) {
+				rules.getObject()
+					.find(processKey, step)
+					.ifPresent(rule -> rule.decisionFields().forEach(task.getExecution()::removeVariable));
+			}
+			else {
+				Map<String, Object> normalized = rules.getObject().enforce(processKey, step, task.getVariablesTyped());
+				normalized.forEach(task::setVariable);
+			}
 		}
 
 	}
