@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.ipoutlet.ProcessTest;
 import org.ipoutlet.filing.eligibility.IneligibilityReason;
+import org.ipoutlet.lifecycle.LifecycleMessages;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.Outlet.OutletDetails;
 import org.ipoutlet.register.OutletRepository;
@@ -187,6 +188,25 @@ class OutletFilingProcessTest {
 		setClock(OffsetDateTime.parse("2028-01-10T09:00:00+08:00"));
 		ProcessInstance after = submitAndCheck(application(uscc));
 		assertThat(after).isWaitingAt("preliminaryReview");
+	}
+
+	@Test
+	void Art18_misconductFoundInTheLifecycleBarsNewApplicationsForThreeYearsAndNoLonger(
+			@Autowired LifecycleMessages lifecycle) {
+		ProcessInstance first = submitAndCheck(application(uscc));
+		recommendAndApprove(first);
+		endPublicity(first, "2026-03-10T00:00:01+08:00");
+		String filingNo = (String) historicVariables(first).get(FILING_NO);
+
+		setClock(OffsetDateTime.parse("2026-06-01T10:00:00+08:00"));
+		lifecycle.reportMisconduct(filingNo, "FALSE_MATERIALS");
+		assertThat(outlets.get(filingNo).status()).isEqualTo(OutletStatus.REVOKED);
+
+		setClock(OffsetDateTime.parse("2029-05-31T16:00:00+08:00"));
+		assertIneligible(submitAndCheck(application(uscc)), IneligibilityReason.BANNED);
+
+		setClock(OffsetDateTime.parse("2029-06-01T09:00:00+08:00"));
+		assertThat(submitAndCheck(application(uscc))).isWaitingAt("preliminaryReview");
 	}
 
 	@Test
