@@ -3,6 +3,12 @@ package org.ipoutlet.filing.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ipoutlet.filing.FilingVariables.*;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -20,6 +26,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.ipoutlet.filing.FilingFixtures;
 import org.ipoutlet.identity.WebTest;
+import org.ipoutlet.web.ApiClient;
 import org.ipoutlet.web.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -265,6 +272,61 @@ class FilingApiTest {
 			assertThat(refused.contentType()).startsWith("application/problem+json");
 		}
 		assertThat(api.submit(null, FilingApi.body(FilingFixtures.newUscc())).status()).isEqualTo(401);
+	}
+
+	@Test
+	void bodiesOver16MegabytesAreRefusedBeforeTheyAreRead() throws Exception {
+		// Content-Length announces 17 MB and no byte follows: the answer comes without reading the body.
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("POST /api/filings HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+						+ "Authorization: " + ApiClient.basic("applicant", "applicant") + "\r\n"
+						+ "Content-Length: " + (17L * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+				.readLine();
+			assertThat(statusLine).startsWith("HTTP/1.1 413");
+		}
+	}
+
+	@Test
+	void streamedBodiesOver16MegabytesAreCutOff() {
+		long instances = history.createHistoricProcessInstanceQuery().count();
+		byte[] prefix = "{\"orgName\": \"".getBytes(StandardCharsets.US_ASCII);
+		long length = 17L * 1024 * 1024;
+		// No Content-Length (chunked): the limit is enforced while the body streams in.
+		InputStream endless = new InputStream() {
+			long sent;
+
+			@Override
+			public int read() {
+				byte[] one = new byte[1];
+				return read(one, 0, 1) < 0 ? -1 : one[0];
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int count) {
+				if (sent >= length) {
+					return -1;
+				}
+				int n = (int) Math.min(count, length - sent);
+				for (int i = 0; i < n; i++, sent++) {
+					buffer[offset + i] = sent < prefix.length ? prefix[(int) sent] : (byte) 'a';
+				}
+				return n;
+			}
+		};
+
+		Response response = api.client()
+			.send(api.client()
+				.request("/api/filings")
+				.header("Authorization", ApiClient.basic("applicant", "applicant"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless)));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(413);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
 	}
 
 	// --- helpers ---
