@@ -55,7 +55,10 @@ public class Outlet {
 				validFrom, validUntil, now, now, null, 0);
 	}
 
-	/** Art. 9: a renewal extends validity to {@code newValidUntil}. */
+	/**
+	 * Art. 9: a renewal extends validity to {@code newValidUntil}. Only an outlet in good standing
+	 * (FILED) is renewed: an outlet under rectification must first be verified (Art. 17).
+	 */
 	public void renew(LocalDate newValidUntil, Instant now) {
 		require(EnumSet.of(OutletStatus.FILED), "renew");
 		if (!newValidUntil.isAfter(validUntil)) {
@@ -81,8 +84,15 @@ public class Outlet {
 				now);
 	}
 
-	/** Art. 9: validity ended without an approved renewal. */
-	public void expire(Instant now) {
+	/**
+	 * Art. 9: validity ended without an approved renewal. Refused before the day after
+	 * {@code validUntil} (the last valid day is inclusive).
+	 */
+	public void expire(LocalDate today, Instant now) {
+		require(EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "expire");
+		if (!today.isAfter(validUntil)) {
+			throw new IllegalTransitionException(filingNo, status, "expire before the end of its validity " + validUntil);
+		}
 		moveTo(OutletStatus.EXPIRED, EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "expire",
 				"备案有效期届满未续期", now);
 	}

@@ -1,0 +1,74 @@
+package org.ipoutlet.annualreport;
+
+import static org.ipoutlet.lifecycle.LifecycleVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.ipoutlet.calendar.BusinessClock;
+import org.ipoutlet.lifecycle.LifecycleDates;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The annual summary steps of {@code outlet-lifecycle} (Art. 17), each a thin delegate that records
+ * the summary's state in {@link AnnualSummaries} so the recommender's annual report can list it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AnnualSummaryDelegates {
+
+	/** The outlet submitted its summary of {@code summaryYear}. */
+	@Bean
+	JavaDelegate recordAnnualSummary(AnnualSummaries summaries, BusinessClock clock) {
+		return execution -> summaries.submitted(filingNo(execution), year(execution), recommender(execution),
+				(String) execution.getVariable(ANNUAL_SUMMARY), (String) execution.getVariable(OUTLET_USER),
+				clock.now());
+	}
+
+	/** The recommender reviewed it; a non-compliant summary gives the reason for rectification. */
+	@Bean
+	JavaDelegate recordSummaryReview(AnnualSummaries summaries, BusinessClock clock) {
+		return execution -> {
+			boolean compliant = (Boolean) execution.getVariable(SUMMARY_COMPLIANT);
+			String opinion = (String) execution.getVariable(REVIEW_OPINION);
+			summaries.reviewed(filingNo(execution), year(execution), compliant, opinion, clock.now());
+			if (!compliant) {
+				execution.setVariable(RECTIFICATION_REASON,
+						year(execution) + "年度工作总结经推荐部门审核不符合要求：" + opinion);
+			}
+		};
+	}
+
+	/** 31 January passed without a summary: recorded as missing, and the reason for rectification. */
+	@Bean
+	JavaDelegate recordMissingSummary(AnnualSummaries summaries) {
+		return execution -> {
+			summaries.missing(filingNo(execution), year(execution), recommender(execution));
+			execution.setVariable(RECTIFICATION_REASON, "未于次年1月31日前报送" + year(execution) + "年度工作总结");
+		};
+	}
+
+	/** Moves on to the next year's summary. */
+	@Bean
+	JavaDelegate nextSummaryYear(LifecycleDates dates) {
+		return execution -> {
+			int next = year(execution) + 1;
+			execution.setVariable(SUMMARY_YEAR, next);
+			execution.setVariable(SUMMARY_DUE, dates.summaryDueOn(next).toString());
+			execution.removeVariable(ANNUAL_SUMMARY);
+			execution.removeVariable(REVIEW_OPINION);
+		};
+	}
+
+	private static String filingNo(DelegateExecution execution) {
+		return (String) execution.getVariable(FILING_NO);
+	}
+
+	private static String recommender(DelegateExecution execution) {
+		return (String) execution.getVariable(RECOMMENDER_ID);
+	}
+
+	private static int year(DelegateExecution execution) {
+		return ((Number) execution.getVariable(SUMMARY_YEAR)).intValue();
+	}
+
+}

@@ -1,0 +1,86 @@
+package org.ipoutlet.lifecycle;
+
+/** Names fixed by the public contract for {@code outlet-lifecycle}, plus the ones this process adds. */
+public final class LifecycleVariables {
+
+	public static final String PROCESS_KEY = "outlet-lifecycle";
+
+	// Start variables (set by the filing process when it registers an outlet)
+	public static final String FILING_NO = "filingNo";
+	public static final String APPLICATION_NO = "applicationNo";
+	public static final String USCC = "uscc";
+	public static final String ORG_NAME = "orgName";
+	public static final String RECOMMENDER_ID = "recommenderId";
+	public static final String PROVINCE = "province";
+	public static final String OUTLET_USER = "outletUser";
+	public static final String VALID_FROM = "validFrom";
+	public static final String VALID_UNTIL = "validUntil";
+
+	// Task definition keys
+	public static final String TASK_SUBMIT_ANNUAL_SUMMARY = "submitAnnualSummary";
+	public static final String TASK_REVIEW_ANNUAL_SUMMARY = "reviewAnnualSummary";
+	public static final String TASK_SUBMIT_RECTIFICATION_REPORT = "submitRectificationReport";
+	public static final String TASK_VERIFY_RECTIFICATION = "verifyRectification";
+	public static final String TASK_APPLY_FOR_RENEWAL = "applyForRenewal";
+	public static final String TASK_REVIEW_RENEWAL = "reviewRenewal";
+	public static final String TASK_APPROVE_RENEWAL = "approveRenewal";
+	public static final String TASK_REVIEW_CHANGE_REPORT = "reviewChangeReport";
+
+	// Annual summary (Art. 17)
+	/** The year the next (or current) annual summary covers, an Integer. */
+	public static final String SUMMARY_YEAR = "summaryYear";
+	/** Last day (ISO date) for the current summary: 31 January of the following year. */
+	public static final String SUMMARY_DUE = "summaryDue";
+	public static final String ANNUAL_SUMMARY = "annualSummary";
+	public static final String SUMMARY_COMPLIANT = "summaryCompliant";
+	public static final String REVIEW_OPINION = "reviewOpinion";
+
+	// Rectification (Art. 17)
+	public static final String RECTIFICATION_REASON = "rectificationReason";
+	public static final String RECTIFICATION_ORDERED_ON = "rectificationOrderedOn";
+	/** Last day (ISO date) of the rectification period. */
+	public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
+	public static final String RECTIFICATION_REPORT = "rectificationReport";
+	public static final String RECTIFIED = "rectified";
+	public static final String VERIFICATION_OPINION = "verificationOpinion";
+
+	// Renewal (Art. 9)
+	public static final String RENEWAL_WINDOW_OPENS = "renewalWindowOpens";
+	public static final String RENEWAL_RECOMMENDED = "renewalRecommended";
+	public static final String RENEWAL_REVIEW_OPINION = "renewalReviewOpinion";
+	public static final String RENEWAL_APPROVED = "renewalApproved";
+	public static final String RENEWAL_APPROVAL_OPINION = "renewalApprovalOpinion";
+	/** Why the last approved renewal could not be granted (e.g. the outlet is under rectification). */
+	public static final String RENEWAL_BLOCKED_REASON = "renewalBlockedReason";
+	public static final String RENEWAL_COUNT = "renewalCount";
+	public static final String DECLARATION_TRUTHFUL = "declarationTruthful";
+
+	// Change report (Art. 10)
+	public static final String CHANGE_ACCEPTED = "changeAccepted";
+	public static final String CHANGE_REVIEW_OPINION = "changeReviewOpinion";
+	/** Human-readable list of the reported changes, for the reviewer's form. */
+	public static final String CHANGE_SUMMARY = "changeSummary";
+
+	// Misconduct (Art. 18) and designation (Art. 19)
+	public static final String MISCONDUCT_TYPE = "misconductType";
+	public static final String DESIGNATION = "designation";
+
+	/** How the lifecycle ended: EXPIRED, REVOKED or CANCELLED (the register status). */
+	public static final String LIFECYCLE_OUTCOME = "lifecycleOutcome";
+
+	// Messages (correlated by business key = filing number)
+	public static final String MESSAGE_CHANGE_REPORTED = "ChangeReported";
+	public static final String MESSAGE_RECTIFICATION_ORDERED = "RectificationOrdered";
+	public static final String MESSAGE_MISCONDUCT_FOUND = "MisconductFound";
+	public static final String MESSAGE_DESIGNATED_AS_CENTRE = "DesignatedAsCentre";
+
+	// BPMN errors the diagram handles
+	/** A renewal was approved while the outlet is not in good standing (under rectification). */
+	public static final String ERROR_RENEWAL_REFUSED = "RENEWAL_REFUSED";
+	/** A rectification was triggered while one is already running. */
+	public static final String ERROR_ALREADY_RECTIFYING = "ALREADY_RECTIFYING";
+
+	private LifecycleVariables() {
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.ipoutlet.lifecycle;
+
+import java.time.LocalDate;
+
+import org.ipoutlet.calendar.BusinessClock;
+import org.ipoutlet.filing.BannedInstitutions;
+import org.ipoutlet.filing.ExemptInstitutions;
+import org.ipoutlet.register.Outlet;
+import org.ipoutlet.register.OutletRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * The register side of the lifecycle: each method loads the outlet, asks the aggregate for one
+ * guarded transition and saves it, in the caller's (the engine's) transaction. A refused transition
+ * surfaces as {@link org.ipoutlet.register.IllegalTransitionException}.
+ */
+@Service
+public class OutletLifecycle {
+
+	private final OutletRepository outlets;
+	private final BannedInstitutions banned;
+	private final ExemptInstitutions exempt;
+	private final LifecycleDates dates;
+	private final BusinessClock clock;
+
+	public OutletLifecycle(OutletRepository outlets, BannedInstitutions banned, ExemptInstitutions exempt,
+			LifecycleDates dates, BusinessClock clock) {
+		this.outlets = outlets;
+		this.banned = banned;
+		this.exempt = exempt;
+		this.dates = dates;
+		this.clock = clock;
+	}
+
+	public Outlet outlet(String filingNo) {
+		return outlets.get(filingNo);
+	}
+
+	/** Art. 9: validity ended without an approved renewal. */
+	public void expire(String filingNo) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.expire(clock.today(), clock.now());
+		outlets.update(outlet);
+	}
+
+	/** Art. 9: extends validity by one period from the current end; returns the new last day. */
+	public LocalDate renew(String filingNo) {
+		Outlet outlet = outlets.get(filingNo);
+		LocalDate until = dates.renewedUntil(outlet.validUntil());
+		outlet.renew(until, clock.now());
+		outlets.update(outlet);
+		return until;
+	}
+
+	/** Art. 17: orders rectification from today; returns the last day of the period. */
+	public LocalDate startRectification(String filingNo, String reason) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.startRectification(reason, clock.now());
+		outlets.update(outlet);
+		return dates.rectificationDeadline(clock.today());
+	}
+
+	/** Art. 17: rectification verified within the period. */
+	public void completeRectification(String filingNo) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.completeRectification(clock.now());
+		outlets.update(outlet);
+	}
+
+	/** Art. 17: still non-compliant when the rectification period ended. */
+	public void revokeAfterRectification(String filingNo) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.revoke("整改期满仍不符合《实施办法》相关规定（第十七条）", clock.now());
+		outlets.update(outlet);
+	}
+
+	/** Art. 18: revokes at once and bans the institution; returns the last day of the ban. */
+	public LocalDate revokeForMisconduct(String filingNo, MisconductType type) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.revoke(type.label() + "（第十八条）", clock.now());
+		outlets.update(outlet);
+		LocalDate from = clock.today();
+		LocalDate until = dates.banEnds(from);
+		banned.ban(outlet.uscc(), outlet.details().orgName(), "Art. 18 " + type.name() + ": " + type.label(), from,
+				until, filingNo);
+		return until;
+	}
+
+	/** Art. 19: designation as TISC or university centre cancels the filing automatically. */
+	public void cancelForDesignation(String filingNo, Designation designation) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.cancel("被确定为" + designation.label() + "，备案资格自动取消（第十九条）", clock.now());
+		outlets.update(outlet);
+		exempt.add(outlet.uscc(), outlet.details().orgName(), designation.exemption(),
+				"Art. 19 designation, filing " + filingNo + " cancelled on " + clock.today());
+	}
+
+	/** Art. 10: an accepted change report updates the register. */
+	public Outlet applyChange(String filingNo, ReportedChange change) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.applyChange(change.applyTo(outlet.details()), clock.now());
+		outlets.update(outlet);
+		return outlet;
+	}
+
+}

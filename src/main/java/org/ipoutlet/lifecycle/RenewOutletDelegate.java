@@ -1,0 +1,45 @@
+package org.ipoutlet.lifecycle;
+
+import static org.ipoutlet.lifecycle.LifecycleVariables.*;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.ipoutlet.register.IllegalTransitionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Art. 9: an approved renewal extends validity by three years from the current end. The register
+ * refuses to renew an outlet under rectification: that becomes the BPMN error
+ * {@value LifecycleVariables#ERROR_RENEWAL_REFUSED}, which the diagram routes back to CNIPA.
+ */
+@Component("renewOutlet")
+public class RenewOutletDelegate implements JavaDelegate {
+
+	private final OutletLifecycle lifecycle;
+	private final LifecycleDates dates;
+
+	public RenewOutletDelegate(OutletLifecycle lifecycle, LifecycleDates dates) {
+		this.lifecycle = lifecycle;
+		this.dates = dates;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		LocalDate until;
+		try {
+			until = lifecycle.renew((String) execution.getVariable(FILING_NO));
+		}
+		catch (IllegalTransitionException e) {
+			execution.setVariable(RENEWAL_BLOCKED_REASON, "网点当前状态为“" + e.from().label() + "”，整改通过核查前不能续期");
+			throw new BpmnError(ERROR_RENEWAL_REFUSED, e.getMessage());
+		}
+		execution.setVariable(VALID_UNTIL, until.toString());
+		execution.setVariable(RENEWAL_WINDOW_OPENS, dates.renewalWindowOpensOn(until).toString());
+		execution.setVariable(RENEWAL_COUNT, ((Number) execution.getVariable(RENEWAL_COUNT)).intValue() + 1);
+		execution.removeVariable(RENEWAL_BLOCKED_REASON);
+	}
+
+}

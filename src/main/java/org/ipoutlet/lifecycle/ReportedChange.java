@@ -1,0 +1,143 @@
+package org.ipoutlet.lifecycle;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.ipoutlet.register.Outlet.OutletDetails;
+
+/**
+ * Art. 10: a change of the outlet's important information (name, address, head, contact, main
+ * service items). Only these fields may be reported; every value is checked before anything is
+ * correlated, so a bad report leaves no trace in the process.
+ */
+public record ReportedChange(Map<String, Object> fields) {
+
+	public static final String ORG_NAME = "orgName";
+	public static final String ADDRESS = "address";
+	public static final String HEAD_NAME = "headName";
+	public static final String CONTACT_NAME = "contactName";
+	public static final String PHONE = "phone";
+	public static final String EMAIL = "email";
+	public static final String SERVICE_ITEMS = "serviceItems";
+
+	/** The fields a change report may carry, in display order. */
+	public static final List<String> FIELDS = List.of(ORG_NAME, ADDRESS, HEAD_NAME, CONTACT_NAME, PHONE, EMAIL,
+			SERVICE_ITEMS);
+
+	private static final Map<String, String> LABELS = Map.of(ORG_NAME, "机构名称", ADDRESS, "地址", HEAD_NAME, "主要负责人",
+			CONTACT_NAME, "联系人", PHONE, "联系电话", EMAIL, "电子邮箱", SERVICE_ITEMS, "主要服务事项");
+
+	private static final Map<String, Integer> MAX_LENGTH = Map.of(ORG_NAME, 200, ADDRESS, 400, HEAD_NAME, 100,
+			CONTACT_NAME, 100, PHONE, 40, EMAIL, 200);
+
+	/** Art. 12 basic services (required) and Art. 13 special services. */
+	public static final Set<String> BASIC_SERVICES = Set.of("CONSULTATION", "SEARCH", "TRAINING");
+
+	public static final Set<String> SERVICE_CODES = Set.of("CONSULTATION", "SEARCH", "TRAINING",
+			"INDUSTRY_ANALYSIS", "SME_SERVICES", "DATABASE_TOOLS");
+
+	private static final Pattern EMAIL_PATTERN = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	private static final Pattern PHONE_PATTERN = Pattern.compile("^[0-9+()\\- ]{5,40}$");
+
+	public ReportedChange {
+		fields = Map.copyOf(fields);
+	}
+
+	/** Validates a reported change; refuses unknown fields and bad values naming the field. */
+	public static ReportedChange of(Map<String, ?> changes) {
+		if (changes == null || changes.isEmpty()) {
+			throw new IllegalArgumentException("changes must name at least one of " + FIELDS);
+		}
+		Map<String, Object> checked = new LinkedHashMap<>();
+		for (Map.Entry<String, ?> e : changes.entrySet()) {
+			String field = e.getKey();
+			if (!FIELDS.contains(field)) {
+				throw new IllegalArgumentException(
+						"field '" + field + "' cannot be reported as a change (Art. 10 allows " + FIELDS + ")");
+			}
+			checked.put(field, SERVICE_ITEMS.equals(field) ? serviceItems(e.getValue()) : text(field, e.getValue()));
+		}
+		return new ReportedChange(checked);
+	}
+
+	private static String text(String field, Object value) {
+		if (!(value instanceof String s) || s.isBlank()) {
+			throw new IllegalArgumentException(field + " must be a non-blank text");
+		}
+		String v = s.strip();
+		if (v.length() > MAX_LENGTH.get(field)) {
+			throw new IllegalArgumentException(field + " must be at most " + MAX_LENGTH.get(field) + " characters");
+		}
+		if (EMAIL.equals(field) && !EMAIL_PATTERN.matcher(v).matches()) {
+			throw new IllegalArgumentException("email '" + v + "' is not an e-mail address");
+		}
+		if (PHONE.equals(field) && !PHONE_PATTERN.matcher(v).matches()) {
+			throw new IllegalArgumentException("phone '" + v + "' is not a telephone number");
+		}
+		return v;
+	}
+
+	private static List<String> serviceItems(Object value) {
+		if (!(value instanceof Collection<?> items) || items.isEmpty()) {
+			throw new IllegalArgumentException("serviceItems must be a non-empty list of " + SERVICE_CODES);
+		}
+		List<String> codes = new ArrayList<>();
+		for (Object item : items) {
+			if (!(item instanceof String code) || !SERVICE_CODES.contains(code)) {
+				throw new IllegalArgumentException("serviceItems value '" + item + "' is not one of " + SERVICE_CODES);
+			}
+			if (!codes.contains(code)) {
+				codes.add(code);
+			}
+		}
+		if (!codes.containsAll(BASIC_SERVICES)) {
+			throw new IllegalArgumentException(
+					"serviceItems must keep the Art. 12 basic services " + BASIC_SERVICES.stream().sorted().toList());
+		}
+		return List.copyOf(codes);
+	}
+
+	/** The outlet's details with this change applied. */
+	@SuppressWarnings("unchecked")
+	public OutletDetails applyTo(OutletDetails d) {
+		return new OutletDetails(str(ORG_NAME, d.orgName()), d.orgCategory(), d.orgNature(), d.province(),
+				str(ADDRESS, d.address()), d.platformName(), d.platformUrl(), str(HEAD_NAME, d.headName()),
+				str(CONTACT_NAME, d.contactName()), str(PHONE, d.phone()), str(EMAIL, d.email()), d.serviceTargets(),
+				(List<String>) fields.getOrDefault(SERVICE_ITEMS, d.serviceItems()), d.ipCategories());
+	}
+
+	private String str(String field, String current) {
+		return (String) fields.getOrDefault(field, current);
+	}
+
+	/** One line per changed field, in Chinese, for the reviewer. */
+	public String describe(OutletDetails current) {
+		StringBuilder sb = new StringBuilder();
+		for (String field : FIELDS) {
+			if (fields.containsKey(field)) {
+				Object before = SERVICE_ITEMS.equals(field) ? current.serviceItems() : currentValue(current, field);
+				sb.append("- ").append(LABELS.get(field)).append("：").append(before).append(" → ")
+					.append(fields.get(field)).append('\n');
+			}
+		}
+		return sb.toString();
+	}
+
+	private static String currentValue(OutletDetails d, String field) {
+		return switch (field) {
+			case ORG_NAME -> d.orgName();
+			case ADDRESS -> d.address();
+			case HEAD_NAME -> d.headName();
+			case CONTACT_NAME -> d.contactName();
+			case PHONE -> d.phone();
+			default -> d.email();
+		};
+	}
+
+}

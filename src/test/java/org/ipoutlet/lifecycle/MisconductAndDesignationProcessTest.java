@@ -1,0 +1,75 @@
+package org.ipoutlet.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+
+import org.ipoutlet.ProcessTest;
+import org.ipoutlet.filing.BannedInstitutions;
+import org.ipoutlet.filing.ExemptInstitutions;
+import org.ipoutlet.register.OutletStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Revocation for misconduct (Art. 18) and cancellation on designation (Art. 19). */
+@ProcessTest
+class MisconductAndDesignationProcessTest extends LifecycleTestSupport {
+
+	@Autowired
+	BannedInstitutions banned;
+
+	@Autowired
+	ExemptInstitutions exempt;
+
+	@Test
+	void Art18_misconductRevokesAtOnceAndBansForThreeYears() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "110000");
+		advanceTo(outlet, LocalDate.of(2028, 5, 5), true);
+		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2028, 5, 5))).isFalse();
+
+		messages.reportMisconduct(outlet.filingNo(), "UNRELATED_COMMERCIAL_ACTIVITY");
+
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.REVOKED);
+		assertThat(register(outlet).statusReason()).contains("商业经营活动");
+		assertThat(ended(outlet)).isTrue();
+		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2028, 5, 5))).isTrue();
+		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2031, 5, 4))).isTrue();
+		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2031, 5, 5))).isFalse();
+	}
+
+	@Test
+	void Art18_misconductTypeMustBeAContractCode() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "110000");
+		assertThatThrownBy(() -> messages.reportMisconduct(outlet.filingNo(), "BAD_ATTITUDE"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("misconductType");
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.FILED);
+		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2027, 3, 10))).isFalse();
+	}
+
+	@Test
+	void Art19_designationAsTiscCancelsTheFiling() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "110000");
+		advanceTo(outlet, LocalDate.of(2028, 9, 1), true);
+
+		messages.designate(outlet.filingNo(), "TISC");
+
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.CANCELLED);
+		assertThat(ended(outlet)).isTrue();
+		assertThat(exempt.exemptionOf(outlet.uscc())).contains(ExemptInstitutions.Exemption.TISC);
+		assertThatThrownBy(() -> messages.designate(outlet.filingNo(), "UNIVERSITY_CENTRE"))
+			.isInstanceOf(NoAwaitingInstanceException.class)
+			.hasMessageContaining("DesignatedAsCentre");
+	}
+
+	@Test
+	void Art19_designationMustBeTiscOrUniversityCentre() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "110000");
+		assertThatThrownBy(() -> messages.designate(outlet.filingNo(), "PROTECTION_CENTRE"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("designation");
+		assertThat(exempt.exemptionOf(outlet.uscc())).isEmpty();
+	}
+
+}

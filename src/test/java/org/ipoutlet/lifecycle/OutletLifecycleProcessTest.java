@@ -1,0 +1,106 @@
+package org.ipoutlet.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.ProcessTest;
+import org.ipoutlet.register.OutletStatus;
+import org.junit.jupiter.api.Test;
+
+/** Validity, renewal and expiry of a filing (Art. 9). */
+@ProcessTest
+class OutletLifecycleProcessTest extends LifecycleTestSupport {
+
+	@Test
+	void Art9_filingExpiresWithoutRenewal() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		assertThat(register(outlet).validUntil()).isEqualTo(LocalDate.of(2030, 3, 9));
+
+		// The renewal window opens 90 days before the first expired day, for the outlet user.
+		advanceTo(outlet, LocalDate.of(2029, 12, 9), true);
+		assertThat(task(outlet, "applyForRenewal")).isNull();
+		advanceTo(outlet, LocalDate.of(2029, 12, 10), true);
+		Task apply = task(outlet, "applyForRenewal");
+		assertThat(apply).isNotNull();
+		assertThat(apply.getAssignee()).isEqualTo(outlet.outletUser());
+		assertForm(apply, "apply-for-renewal", "declarationTruthful");
+
+		// Last valid day: still filed. The next day: expired, and the instance has ended.
+		advanceTo(outlet, LocalDate.of(2030, 3, 9).atTime(23, 59), true);
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.FILED);
+		assertThat(ended(outlet)).isFalse();
+		advanceTo(outlet, LocalDate.of(2030, 3, 10).atTime(0, 1), true);
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.EXPIRED);
+		assertThat(ended(outlet)).isTrue();
+		assertThatThrownBy(() -> messages.orderRectification(outlet.filingNo(), "检查"))
+			.isInstanceOf(NoAwaitingInstanceException.class)
+			.hasMessageContaining(outlet.filingNo());
+	}
+
+	@Test
+	void Art9_twoRenewalsInARowGiveNineYears() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+
+		renew(outlet, LocalDate.of(2029, 12, 10));
+		assertThat(register(outlet).validUntil()).isEqualTo(LocalDate.of(2033, 3, 9));
+		assertThat(runtimeService.getVariable(outlet.id(), "validUntil")).isEqualTo("2033-03-09");
+
+		// The first period's end passes without expiry.
+		advanceTo(outlet, LocalDate.of(2030, 3, 11), true);
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.FILED);
+
+		renew(outlet, LocalDate.of(2032, 12, 10));
+		assertThat(register(outlet).validUntil()).isEqualTo(LocalDate.of(2036, 3, 9));
+		assertThat(runtimeService.getVariable(outlet.id(), "renewalCount")).isEqualTo(2);
+
+		advanceTo(outlet, LocalDate.of(2036, 3, 9), true);
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.FILED);
+		advanceTo(outlet, LocalDate.of(2036, 3, 10), true);
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.EXPIRED);
+		assertThat(register(outlet).validFrom().plusYears(9).minusDays(1)).isEqualTo(register(outlet).validUntil());
+		assertThat(ended(outlet)).isTrue();
+	}
+
+	@Test
+	void Art9_renewalNotRecommendedGoesBackToTheOutlet() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		advanceTo(outlet, LocalDate.of(2029, 12, 10), true);
+		complete(outlet, "applyForRenewal", Map.of("declarationTruthful", "true"));
+		Task review = task(outlet, "reviewRenewal");
+		assertForm(review, "review-renewal", "renewalRecommended");
+		assertThat(taskService.getIdentityLinksForTask(review.getId()))
+			.anyMatch(link -> "recommender-310000".equals(link.getGroupId()));
+		complete(outlet, "reviewRenewal", Map.of("renewalRecommended", "false"));
+		assertThat(task(outlet, "applyForRenewal")).isNotNull();
+		assertThat(register(outlet).validUntil()).isEqualTo(LocalDate.of(2030, 3, 9));
+	}
+
+	@Test
+	void Art9_renewalDecisionIsRequired() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		advanceTo(outlet, LocalDate.of(2029, 12, 10), true);
+		assertThatThrownBy(() -> complete(outlet, "applyForRenewal", Map.of("declarationTruthful", "false")))
+			.hasMessageContaining("declarationTruthful");
+		complete(outlet, "applyForRenewal", Map.of("declarationTruthful", true));
+		assertThatThrownBy(() -> complete(outlet, "reviewRenewal", Map.of("renewalRecommended", "maybe")))
+			.hasMessageContaining("renewalRecommended");
+		assertThat(task(outlet, "reviewRenewal")).isNotNull();
+	}
+
+	/** The outlet applies in the window, its recommender recommends and CNIPA approves. */
+	void renew(Filed outlet, LocalDate windowOpens) {
+		advanceTo(outlet, windowOpens, true);
+		complete(outlet, "applyForRenewal", Map.of("declarationTruthful", "true", "workFoundation", "三年来运行良好"));
+		complete(outlet, "reviewRenewal", Map.of("renewalRecommended", "true"));
+		Task approve = task(outlet, "approveRenewal");
+		assertForm(approve, "approve-renewal", "renewalApproved");
+		assertThat(taskService.getIdentityLinksForTask(approve.getId()))
+			.anyMatch(link -> "cnipa-reviewers".equals(link.getGroupId()));
+		complete(outlet, "approveRenewal", Map.of("renewalApproved", "true"));
+	}
+
+}
