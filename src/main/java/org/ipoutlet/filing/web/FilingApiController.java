@@ -65,15 +65,20 @@ class FilingApiController {
 		this.json = json;
 	}
 
-	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "提交备案申请 / Submit a filing application (JSON)",
-			description = "The 备案表 as a JSON object whose properties are the contract's variable names; the "
-					+ "work rules (相关工作制度, PDF/DOC/DOCX, at most 10 MB, required) and optionally the sealed form "
-					+ "inline as {\"filename\": ..., \"contentBase64\": ...}. Only users of group outlets. "
-					+ "The caller becomes the applicant.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							schema = @Schema(implementation = FilingApplicationDoc.class))))
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "提交备案申请 / Submit a filing application",
+			description = "Only users of group outlets; the caller becomes the applicant. Either JSON: the 备案表 as "
+					+ "an object whose properties are the contract's variable names, with the work rules (相关工作制度, "
+					+ "PDF/DOC/DOCX, at most 10 MB, required, Art. 6) and optionally the sealed form (PDF/JPG/PNG) inline "
+					+ "as {\"filename\": ..., \"contentBase64\": ...}; or multipart/form-data: part `application` (the "
+					+ "备案表 as JSON, without documents), file part `workRules` and optional file part `sealedForm`. "
+					+ "Validated by the same rules as the Tasklist start form before anything is stored.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = FilingApplicationDoc.class)),
+					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							schema = @Schema(implementation = FilingUploadDoc.class),
+							encoding = @Encoding(name = APPLICATION_PART, contentType = MediaType.APPLICATION_JSON_VALUE)) }))
 	@ApiResponse(responseCode = "201", description = "Submitted; Location names the application")
 	@ApiResponse(responseCode = "400", description = "Invalid; errors[] names every field and rule",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -81,30 +86,16 @@ class FilingApiController {
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "The institution (uscc) already has an application in progress",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "413", description = "The request body is larger than 16 MB",
+	@ApiResponse(responseCode = "413", description = "A body over 16 MB, a file over 10 MB or a multipart request over 12 MB",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<Submitted> submitJson(ApiUser user, HttpServletRequest request) throws IOException {
 		requireOutlet(user);
 		return submitted(submissions.submit(FilingRequest.fromJson(JsonBodies.object(request.getInputStream()))));
 	}
 
-	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "提交备案申请（上传附件）/ Submit a filing application (multipart)",
-			description = "Part `application`: the 备案表 as JSON (without documents); file part `workRules` "
-					+ "(PDF/DOC/DOCX, at most 10 MB, required) and optional file part `sealedForm` (PDF/JPG/PNG).",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-							schema = @Schema(implementation = FilingUploadDoc.class),
-							encoding = @Encoding(name = APPLICATION_PART, contentType = MediaType.APPLICATION_JSON_VALUE))))
-	@ApiResponse(responseCode = "201", description = "Submitted; Location names the application")
-	@ApiResponse(responseCode = "400", description = "Invalid; errors[] names every field and rule",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "403", description = "The caller is not an outlet institution",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "The institution (uscc) already has an application in progress",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "413", description = "A file over 10 MB or a request over 12 MB",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	/** The multipart form of {@link #submitJson}; documented there (one OpenAPI operation per path and method). */
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(hidden = true)
 	ResponseEntity<Submitted> submitMultipart(ApiUser user, HttpServletRequest request)
 			throws IOException, ServletException {
 		requireOutlet(user);

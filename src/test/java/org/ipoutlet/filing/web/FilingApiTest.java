@@ -329,6 +329,26 @@ class FilingApiTest {
 		assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
 	}
 
+	@Test
+	void endpointsAreDocumentedInOpenApi() {
+		JsonNode paths = api.get(null, "/v3/api-docs").json().path("paths");
+
+		JsonNode submit = paths.path("/api/filings").path("post");
+		assertThat(submit.path("summary").asText()).contains("提交备案申请").contains("Submit");
+		assertThat(submit.path("requestBody").path("content").has("application/json")).as(submit.toString()).isTrue();
+		assertThat(submit.path("requestBody").path("content").has("multipart/form-data")).isTrue();
+		assertThat(submit.path("responses").has("409")).isTrue();
+		assertThat(paths.path("/api/filings/{applicationNo}").path("get").path("summary").asText()).contains("办理情况");
+		JsonNode objection = paths.path("/api/filings/{applicationNo}/objections").path("post");
+		assertThat(objection.has("security")).isTrue();
+		assertThat(objection.path("security")).isEmpty();
+		for (String action : List.of("change-reports", "renewal", "annual-summaries", "rectification-reports",
+				"rectification-orders", "misconduct", "designations")) {
+			assertThat(paths.path("/api/outlets/{filingNo}/" + action).path("post").path("summary").asText()).as(action)
+				.isNotBlank();
+		}
+	}
+
 	// --- helpers ---
 
 	private String submitted(String user) {
