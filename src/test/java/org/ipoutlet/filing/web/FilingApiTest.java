@@ -89,6 +89,9 @@ class FilingApiTest {
 		assertThat(openTaskKeys(instance.getId())).containsExactly("preliminaryReview");
 		assertThat(runtime.getVariable(instance.getId(), APPLICANT)).isEqualTo("applicant");
 		assertThat(runtime.getVariable(instance.getId(), STAFF_TOTAL)).isEqualTo(12);
+		// Lists as Json variables, as Tasklist's checklists and dynamic lists store them.
+		assertThat(runtime.getVariableTyped(instance.getId(), SERVICE_ITEMS).getType().getName()).isEqualTo("json");
+		assertThat(runtime.getVariableTyped(instance.getId(), TEAM_MEMBERS).getType().getName()).isEqualTo("json");
 		FileValue rules = runtime.getVariableTyped(instance.getId(), WORK_RULES);
 		assertThat(rules.getFilename()).isEqualTo("rules.pdf");
 		assertThat(rules.getMimeType()).isEqualTo("application/pdf");
