@@ -1,0 +1,209 @@
+package org.ipoutlet.filing.web;
+
+import static org.ipoutlet.filing.FilingVariables.*;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.ipoutlet.filing.FilingMessages;
+import org.ipoutlet.validation.Checks;
+import org.ipoutlet.validation.FieldError;
+import org.ipoutlet.web.AccessDeniedException;
+import org.ipoutlet.web.ApiUser;
+import org.ipoutlet.web.ConflictException;
+import org.ipoutlet.web.EngineCalls;
+import org.ipoutlet.web.InvalidRequestException;
+import org.ipoutlet.web.JsonBodies;
+import org.ipoutlet.web.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+
+/** Filing applications (Art. 5–8): submission by the institution, its status, objections during publicity. */
+@RestController
+@RequestMapping("/api/filings")
+@Tag(name = "filings", description = "备案申请 / filing applications (Art. 5-8)")
+class FilingApiController {
+
+	static final String APPLICATION_PART = "application";
+	static final int OBJECTION_MAX = 2000;
+	static final int OBJECTOR_CONTACT_MAX = 200;
+
+	private final FilingSubmissions submissions;
+	private final FilingStatusQuery statuses;
+	private final FilingMessages messages;
+	private final IdentityService identity;
+	private final HtmlSafeJson json;
+
+	FilingApiController(FilingSubmissions submissions, FilingStatusQuery statuses, FilingMessages messages,
+			IdentityService identity, HtmlSafeJson json) {
+		this.submissions = submissions;
+		this.statuses = statuses;
+		this.messages = messages;
+		this.identity = identity;
+		this.json = json;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "提交备案申请 / Submit a filing application",
+			description = "Only users of group outlets; the caller becomes the applicant. Either JSON: the 备案表 as "
+					+ "an object whose properties are the contract's variable names, with the work rules (相关工作制度, "
+					+ "PDF/DOC/DOCX, at most 10 MB, required, Art. 6) and optionally the sealed form (PDF/JPG/PNG) inline "
+					+ "as {\"filename\": ..., \"contentBase64\": ...}; or multipart/form-data: part `application` (the "
+					+ "备案表 as JSON, without documents), file part `workRules` and optional file part `sealedForm`. "
+					+ "Validated by the same rules as the Tasklist start form before anything is stored.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = FilingApplicationDoc.class)),
+					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							schema = @Schema(implementation = FilingUploadDoc.class),
+							encoding = @Encoding(name = APPLICATION_PART, contentType = MediaType.APPLICATION_JSON_VALUE)) }))
+	@ApiResponse(responseCode = "201", description = "Submitted; Location names the application")
+	@ApiResponse(responseCode = "400", description = "Invalid; errors[] names every field and rule",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "The caller is not an outlet institution",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The institution (uscc) already has an application in progress",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "413", description = "A body over 16 MB, a file over 10 MB or a multipart request over 12 MB",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<Submitted> submitJson(ApiUser user, HttpServletRequest request) throws IOException {
+		requireOutlet(user);
+		return submitted(submissions.submit(FilingRequest.fromJson(JsonBodies.object(request.getInputStream()))));
+	}
+
+	/** The multipart form of {@link #submitJson}; documented there (one OpenAPI operation per path and method). */
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(hidden = true)
+	ResponseEntity<Submitted> submitMultipart(ApiUser user, HttpServletRequest request)
+			throws IOException, ServletException {
+		requireOutlet(user);
+		Part application = request.getPart(APPLICATION_PART);
+		if (application == null) {
+			throw new InvalidRequestException(new FieldError(APPLICATION_PART, "required",
+					"Part application (the 备案表 as JSON) is required", "缺少上传内容 application（备案表 JSON）"));
+		}
+		Map<String, Object> form = JsonBodies.object(application.getInputStream());
+		Map<String, FilingRequest.Document> files = new LinkedHashMap<>();
+		for (String field : FilingRequest.DOCUMENTS) {
+			Part part = request.getPart(field);
+			if (part == null) {
+				continue;
+			}
+			if (part.getSubmittedFileName() == null || part.getSubmittedFileName().isBlank()) {
+				throw new InvalidRequestException(new FieldError(field, "type", field + " must be a file part with a file name",
+						field + "：应以文件形式上传"));
+			}
+			files.put(field, new FilingRequest.Document(part.getSubmittedFileName(), part.getInputStream().readAllBytes()));
+		}
+		return submitted(submissions.submit(FilingRequest.fromParts(form, files)));
+	}
+
+	@GetMapping("/{applicationNo}")
+	@Operation(summary = "查询备案申请办理情况 / Status of a filing application",
+			description = "Status or outcome with its Chinese label, current step(s), opinions, deadlines, filing "
+					+ "number and validity once filed, ineligibility reasons. Visible to the applicant who submitted "
+					+ "it, its recommender, CNIPA and auditors; 404 for anyone else.")
+	@ApiResponse(responseCode = "200", description = "The application",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FilingStatus.class)))
+	@ApiResponse(responseCode = "404", description = "No such application, or not visible to the caller",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<byte[]> status(ApiUser user, @PathVariable String applicationNo) {
+		FilingStatus status = statuses.find(applicationNo, user).orElseThrow(() -> notFound(applicationNo));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Content-Type-Options", "nosniff")
+			.body(json.write(status));
+	}
+
+	@PostMapping(path = "/{applicationNo}/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@SecurityRequirements
+	@Operation(summary = "公示期异议 / Object to an application in publicity",
+			description = "Public, no login needed. Accepted only while the application is in publicity (Art. 7(三)); "
+					+ "CNIPA then verifies the objection.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = ObjectionDoc.class))))
+	@ApiResponse(responseCode = "202", description = "The objection was accepted for verification")
+	@ApiResponse(responseCode = "400", description = "Invalid; errors[] names every field and rule",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such application",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The application is not in publicity",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<Void> object(@PathVariable String applicationNo, HttpServletRequest request) throws IOException {
+		Map<String, Object> body = JsonBodies.object(request.getInputStream());
+		JsonBodies.requireKnown(body, List.of(OBJECTION, OBJECTOR_CONTACT));
+		Checks checks = new Checks(body);
+		checks.text(OBJECTION, "异议内容", true, OBJECTION_MAX);
+		checks.text(OBJECTOR_CONTACT, "异议人联系方式", true, OBJECTOR_CONTACT_MAX);
+		if (!checks.errors().isEmpty()) {
+			throw new InvalidRequestException(checks.errors());
+		}
+		if (!statuses.exists(applicationNo)) {
+			throw notFound(applicationNo);
+		}
+		try {
+			EngineCalls.asSystem(identity, () -> messages.raiseObjection(applicationNo, (String) body.get(OBJECTION),
+					(String) body.get(OBJECTOR_CONTACT)));
+		}
+		catch (FilingMessages.NotInPublicityException ex) {
+			throw new ConflictException("公示期外不受理异议：申请 " + applicationNo + " 不在公示期内。 / Application "
+					+ applicationNo + " is not in publicity: objections are accepted only during publicity.");
+		}
+		return ResponseEntity.accepted().build();
+	}
+
+	private static void requireOutlet(ApiUser user) {
+		if (!user.isOutlet()) {
+			throw new AccessDeniedException("Only outlet institutions (group outlets) submit filing applications");
+		}
+	}
+
+	private static NotFoundException notFound(String applicationNo) {
+		return new NotFoundException("No filing application " + applicationNo);
+	}
+
+	private static ResponseEntity<Submitted> submitted(String applicationNo) {
+		return ResponseEntity.created(URI.create("/api/filings/" + applicationNo))
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(new Submitted(applicationNo, FilingStatusQuery.IN_PROGRESS, "办理中"));
+	}
+
+	@Schema(description = "A submitted application")
+	record Submitted(String applicationNo, String status, String statusLabel) {
+	}
+
+	@Schema(description = "异议 / an objection during publicity")
+	record ObjectionDoc(@Schema(description = "异议内容, at most 2000 characters", requiredMode = Schema.RequiredMode.REQUIRED) String objection,
+			@Schema(description = "异议人联系方式, at most 200 characters", requiredMode = Schema.RequiredMode.REQUIRED) String objectorContact) {
+	}
+
+	@Schema(description = "Multipart submission")
+	record FilingUploadDoc(@Schema(description = "The 备案表 as JSON (see the JSON operation), without documents") FilingApplicationDoc application,
+			@Schema(type = "string", format = "binary", description = "相关工作制度: PDF/DOC/DOCX, at most 10 MB") String workRules,
+			@Schema(type = "string", format = "binary", description = "盖章备案表扫描件: PDF/JPG/PNG, at most 10 MB") String sealedForm) {
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.ipoutlet.filing.web;
+
+import static org.ipoutlet.filing.FilingVariables.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.ipoutlet.filing.FilingApplications;
+import org.ipoutlet.validation.Checks;
+import org.ipoutlet.validation.FieldError;
+import org.ipoutlet.validation.SubmissionRule;
+import org.ipoutlet.validation.SubmissionRules;
+import org.ipoutlet.web.ConflictException;
+import org.ipoutlet.web.EngineCalls;
+import org.ipoutlet.web.InvalidRequestException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Submits a 备案表 received by the API: the request's shape and the start form's rules (the same
+ * {@link SubmissionRules} the engine enforces for Tasklist) are checked before the engine is
+ * touched, so a refused submission leaves nothing behind; then {@code outlet-filing} starts as the
+ * caller, who becomes its {@code applicant} (camunda:initiator).
+ */
+@Service
+class FilingSubmissions {
+
+	private final SubmissionRules rules;
+	private final FilingApplications applications;
+	private final RuntimeService runtime;
+	private final IdentityService identity;
+	private final TransactionTemplate transactions;
+
+	FilingSubmissions(SubmissionRules rules, FilingApplications applications, RuntimeService runtime,
+			IdentityService identity, PlatformTransactionManager transactionManager) {
+		this.rules = rules;
+		this.applications = applications;
+		this.runtime = runtime;
+		this.identity = identity;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** @return the application number (business key) of the started filing */
+	String submit(FilingRequest request) {
+		Checks checks = rules.check(PROCESS_KEY, SubmissionRule.START, request.values());
+		List<FieldError> errors = new ArrayList<>(request.errors());
+		if (!request.has(WORK_RULES) && request.errors().stream().noneMatch(e -> e.field().startsWith(WORK_RULES))) {
+			// Art. 6(二): the work rules are part of the filing materials. Tasklist cannot attach files,
+			// so the start form leaves them optional; the API, where documents come in, requires them.
+			errors.add(new FieldError(WORK_RULES, "required", "The work rules document (Art. 6(2)) must be attached",
+					"相关工作制度：须上传附件（第六条）"));
+		}
+		checks.errors()
+			.stream()
+			.filter(e -> request.errors()
+				.stream()
+				.noneMatch(r -> r.field().equals(e.field()) || r.field().startsWith(e.field() + ".")))
+			.forEach(errors::add);
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		String uscc = ((String) request.values().get(USCC)).strip();
+		if (applications.hasPending(uscc)) {
+			throw new ConflictException("Institution " + uscc + " already has a filing application in progress "
+					+ "(该机构已有正在办理的备案申请)");
+		}
+		Map<String, Object> variables = request.variables(checks.normalized());
+		Map<String, Object> documents = new HashMap<>();
+		FilingRequest.DOCUMENTS.stream().filter(variables::containsKey).forEach(d -> documents.put(d, variables.remove(d)));
+		try {
+			return transactions.execute(tx -> {
+				ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
+				// The documents were checked above with the start form's rules. They are attached right after
+				// the start, in the same transaction, because the engine's start check reads the variables
+				// untyped and would see a File variable as a stream (see the report to the lead).
+				if (!documents.isEmpty()) {
+					EngineCalls.asSystem(identity, () -> runtime.setVariables(instance.getId(), documents));
+				}
+				return instance.getBusinessKey();
+			});
+		}
+		catch (ProcessEngineException ex) {
+			throw EngineCalls.refusal(ex).<RuntimeException>map(r -> r).orElse(ex);
+		}
+	}
+
+}
