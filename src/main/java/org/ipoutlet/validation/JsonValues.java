@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
@@ -42,9 +43,18 @@ public final class JsonValues {
 		return value;
 	}
 
+	/**
+	 * Values as plain Java; from an engine {@link VariableMap} the typed values are read, so File
+	 * variables stay files (their untyped value would be a stream).
+	 */
 	public static Map<String, Object> toJavaMap(Map<String, ?> values) {
 		Map<String, Object> java = new LinkedHashMap<>();
-		values.forEach((k, v) -> java.put(k, toJava(v)));
+		if (values instanceof VariableMap typed) {
+			typed.keySet().forEach(k -> java.put(k, toJava(typed.getValueTyped(k))));
+		}
+		else {
+			values.forEach((k, v) -> java.put(k, toJava(v)));
+		}
 		return java;
 	}
 

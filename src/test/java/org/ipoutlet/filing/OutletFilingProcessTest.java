@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.ipoutlet.ProcessTest;
 import org.ipoutlet.filing.eligibility.IneligibilityReason;
@@ -389,6 +391,21 @@ class OutletFilingProcessTest {
 		assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(historic);
 		assertThat(management.createJobQuery().count()).isEqualTo(jobs);
 		assertThat(jdbc.queryForObject("select count(*) from filing_application", Integer.class)).isEqualTo(rows);
+	}
+
+	@Test
+	void Art6_attachedDocumentsAreCheckedAsFilesByTheEngine() {
+		Map<String, Object> app = application(uscc);
+		app.put(WORK_RULES, Variables.fileValue("工作制度.pdf").file(new byte[] { 37, 80, 68, 70 }).create());
+		ProcessInstance pi = submitAndCheck(app);
+		assertThat(pi).isWaitingAt("preliminaryReview");
+		assertThat(runtime.<FileValue>getVariableTyped(pi.getId(), WORK_RULES).getFilename()).isEqualTo("工作制度.pdf");
+
+		Map<String, Object> wrongType = application(newUscc());
+		wrongType.put(SEALED_FORM, Variables.fileValue("备案表.exe").file(new byte[] { 77, 90 }).create());
+		assertThatThrownBy(() -> submit(wrongType)).isInstanceOfSatisfying(SubmissionRejectedException.class,
+				e -> assertThat(e.errors()).extracting(err -> err.field() + ":" + err.rule())
+					.containsExactly("sealedForm:fileType"));
 	}
 
 	@Test

@@ -3,14 +3,11 @@ package org.ipoutlet.filing.web;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ipoutlet.filing.FilingApplications;
 import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.FieldError;
@@ -35,15 +32,13 @@ class FilingSubmissions {
 	private final SubmissionRules rules;
 	private final FilingApplications applications;
 	private final RuntimeService runtime;
-	private final IdentityService identity;
 	private final TransactionTemplate transactions;
 
 	FilingSubmissions(SubmissionRules rules, FilingApplications applications, RuntimeService runtime,
-			IdentityService identity, PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager) {
 		this.rules = rules;
 		this.applications = applications;
 		this.runtime = runtime;
-		this.identity = identity;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
@@ -72,19 +67,8 @@ class FilingSubmissions {
 					+ "(该机构已有正在办理的备案申请)");
 		}
 		Map<String, Object> variables = request.variables(checks.normalized());
-		Map<String, Object> documents = new HashMap<>();
-		FilingRequest.DOCUMENTS.stream().filter(variables::containsKey).forEach(d -> documents.put(d, variables.remove(d)));
 		try {
-			return transactions.execute(tx -> {
-				ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
-				// The documents were checked above with the start form's rules. They are attached right after
-				// the start, in the same transaction, because the engine's start check reads the variables
-				// untyped and would see a File variable as a stream (see the report to the lead).
-				if (!documents.isEmpty()) {
-					EngineCalls.asSystem(identity, () -> runtime.setVariables(instance.getId(), documents));
-				}
-				return instance.getBusinessKey();
-			});
+			return transactions.execute(tx -> runtime.startProcessInstanceByKey(PROCESS_KEY, variables).getBusinessKey());
 		}
 		catch (ProcessEngineException ex) {
 			throw EngineCalls.refusal(ex).<RuntimeException>map(r -> r).orElse(ex);

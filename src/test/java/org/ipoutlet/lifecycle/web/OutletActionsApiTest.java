@@ -227,7 +227,8 @@ class OutletActionsApiTest {
 		assertThat(fieldRules(unknown)).contains("validUntil:unknown");
 
 		Response response = post(OUTLET_USER, outlet.filingNo(), "renewal",
-				Map.of("staffTotal", 15, "staffFullTime", 8, "declarationTruthful", true));
+				Map.of("staffTotal", 15, "staffFullTime", 8, "workFoundation", "三年来服务运行良好",
+						"developmentPlan", "扩大中小微企业服务", "declarationTruthful", true));
 
 		assertThat(response.status()).as(response.body()).isEqualTo(204);
 		runJobs(outlet);
