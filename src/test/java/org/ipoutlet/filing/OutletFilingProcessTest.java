@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.ipoutlet.Jobs;
 import org.ipoutlet.ProcessTest;
 import org.ipoutlet.filing.eligibility.IneligibilityReason;
 import org.ipoutlet.lifecycle.LifecycleMessages;
@@ -502,16 +503,8 @@ class OutletFilingProcessTest {
 		return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
 	}
 
-	/** Executes every due job of the instance, and those they create, until none is due. */
 	private void runJobs(ProcessInstance pi) {
-		for (int round = 0; round < 20; round++) {
-			List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).executable().list();
-			if (due.isEmpty()) {
-				return;
-			}
-			due.forEach(job -> management.executeJob(job.getId()));
-		}
-		throw new IllegalStateException("Jobs keep coming for " + pi.getId());
+		Jobs.runDue(management, pi.getId());
 	}
 
 	private Map<String, Object> historicVariables(ProcessInstance pi) {

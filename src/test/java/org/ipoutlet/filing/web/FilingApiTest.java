@@ -20,10 +20,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.ipoutlet.Jobs;
 import org.ipoutlet.filing.FilingFixtures;
 import org.ipoutlet.identity.WebTest;
 import org.ipoutlet.web.ApiClient;
@@ -379,14 +379,7 @@ class FilingApiTest {
 	}
 
 	private void runJobs(String pi) {
-		for (int round = 0; round < 20; round++) {
-			List<Job> due = management.createJobQuery().processInstanceId(pi).executable().list();
-			if (due.isEmpty()) {
-				return;
-			}
-			due.forEach(job -> management.executeJob(job.getId()));
-		}
-		throw new IllegalStateException("Jobs keep coming");
+		Jobs.runDue(management, pi);
 	}
 
 	private static long sizeOf(FileValue file) {
