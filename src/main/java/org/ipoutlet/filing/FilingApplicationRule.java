@@ -23,6 +23,9 @@ class FilingApplicationRule implements SubmissionRule {
 	/** 10 MB, the limit of each attached document. */
 	static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
 
+	/** XPCC's office recommends institutions in Xinjiang. */
+	static final String XINJIANG = "650000";
+
 	private final String step;
 	private final Recommenders recommenders;
 
@@ -63,9 +66,12 @@ class FilingApplicationRule implements SubmissionRule {
 		c.text(SERVICE_TARGETS, "服务对象", true, 500);
 		c.codes(SERVICE_ITEMS, "服务事项清单", 0, ServiceItem.values().length, ServiceItem.codes());
 		c.codes(IP_CATEGORIES, "知识产权类别", 0, IpCategory.values().length, IpCategory.codes());
-		c.oneOf(PROVINCE, "所在省份", true, recommenders.provinces().keySet());
-		c.oneOf(RECOMMENDER_ID, "推荐部门", true,
+		var province = c.oneOf(PROVINCE, "所在省份", true, recommenders.provinces().keySet());
+		var recommender = c.oneOf(RECOMMENDER_ID, "推荐部门", true,
 				recommenders.recommenders().stream().map(Recommenders.Recommender::id).toList());
+		if (province.isPresent() && recommender.isPresent()) {
+			checkJurisdiction(c, province.get(), recommender.get());
+		}
 		c.bool(PROVINCIAL_OUTLET, "是否已是省级网点", true);
 		// 二–五
 		c.text(WORK_FOUNDATION, "工作基础和优势特点", true, 3000);
@@ -100,6 +106,21 @@ class FilingApplicationRule implements SubmissionRule {
 						"只能包含数字和大写字母（不含I、O、Z、S、V）");
 				case CHECK_CHARACTER -> c.reject(USCC, "统一社会信用代码", "checkCharacter",
 						"has a wrong check character (GB 32100-2015)", "校验码错误，请核对（GB 32100-2015）");
+			}
+		});
+	}
+
+	/**
+	 * Art. 4: a provincial IP office recommends institutions of its own province (XPCC's office those
+	 * in Xinjiang); industry departments recommend the institutions they manage, wherever they are.
+	 */
+	private void checkJurisdiction(Checks c, String province, String recommenderId) {
+		recommenders.find(recommenderId).filter(Recommenders.Recommender::provincial).ifPresent(office -> {
+			String jurisdiction = recommenders.isProvince(office.id()) ? office.id() : XINJIANG;
+			if (!jurisdiction.equals(province)) {
+				c.reject(RECOMMENDER_ID, "推荐部门", "jurisdiction",
+						"a provincial office recommends only institutions in its own province (" + jurisdiction + ")",
+						"省级知识产权局只推荐本辖区内的机构，请选择所在省份的知识产权局或主管的行业部门");
 			}
 		});
 	}

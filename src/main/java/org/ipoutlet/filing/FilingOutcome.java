@@ -20,4 +20,9 @@ public enum FilingOutcome {
 		return label;
 	}
 
+	/** A refusal by CNIPA, in review or after an objection; Art. 18 may apply to it. */
+	public boolean refusal() {
+		return this == REJECTED || this == OBJECTION_UPHELD;
+	}
+
 }

@@ -2,7 +2,10 @@ package org.ipoutlet.filing;
 
 import static org.ipoutlet.filing.FilingVariables.*;
 
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.ipoutlet.OutletProperties;
 import org.ipoutlet.calendar.BusinessClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,18 +18,34 @@ public class FilingOutcomes {
 	private static final Logger log = LoggerFactory.getLogger(FilingOutcomes.class);
 
 	private final FilingApplications applications;
+	private final BannedInstitutions banned;
 	private final BusinessClock clock;
+	private final int banYears;
 
-	FilingOutcomes(FilingApplications applications, BusinessClock clock) {
+	FilingOutcomes(FilingApplications applications, BannedInstitutions banned, BusinessClock clock,
+			OutletProperties properties) {
 		this.applications = applications;
+		this.banned = banned;
 		this.clock = clock;
+		this.banYears = properties.filing().banYears();
 	}
 
+	/**
+	 * Records the outcome; a refusal for false materials (Art. 18) also bans the institution from
+	 * applying for {@code ban-years} years from today.
+	 */
 	public void close(DelegateExecution execution, String outcome) {
 		FilingOutcome result = FilingOutcome.valueOf(outcome);
 		String applicationNo = execution.getProcessBusinessKey();
 		execution.setVariable(OUTCOME, result.name());
 		applications.close(applicationNo, result.name(), clock.now());
+		if (result.refusal() && Boolean.TRUE.equals(execution.getVariable(FALSE_MATERIALS))) {
+			LocalDate today = clock.today();
+			banned.ban((String) execution.getVariable(USCC), (String) execution.getVariable(ORG_NAME),
+					"备案过程中提供虚假材料（第十八条）", today, today.plusYears(banYears).minusDays(1), applicationNo);
+			log.info("Application {}: false materials found, institution {} banned for {} years", applicationNo,
+					execution.getVariable(USCC), banYears);
+		}
 		log.info("Filing application {} closed: {}", applicationNo, result);
 	}
 

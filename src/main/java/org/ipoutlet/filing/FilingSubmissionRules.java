@@ -5,6 +5,7 @@ import static org.ipoutlet.filing.FilingVariables.*;
 import java.util.List;
 
 import org.ipoutlet.identity.Recommenders;
+import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.SubmissionRule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,18 +36,30 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule cnipaReviewForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "cnipaReview", List.of(FILING_DECISION, CNIPA_OPINION), c -> {
-			c.oneOf(FILING_DECISION, "备案决定", true, List.of("APPROVE", "REJECT"));
-			c.text(CNIPA_OPINION, "备案部门意见", true, OPINION_MAX);
-		});
+		return SubmissionRule.decision(PROCESS_KEY, "cnipaReview",
+				List.of(FILING_DECISION, CNIPA_OPINION, FALSE_MATERIALS), c -> {
+					var decision = c.oneOf(FILING_DECISION, "备案决定", true, List.of("APPROVE", "REJECT"));
+					c.text(CNIPA_OPINION, "备案部门意见", true, OPINION_MAX);
+					falseMaterialsOnlyWithRefusal(c, decision.map("REJECT"::equals).orElse(true));
+				});
 	}
 
 	@Bean
 	SubmissionRule handleObjectionForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "handleObjection", List.of(OBJECTION_UPHELD, OBJECTION_FINDING), c -> {
-			c.bool(OBJECTION_UPHELD, "异议是否成立", true);
-			c.text(OBJECTION_FINDING, "核查结论", true, OPINION_MAX);
-		});
+		return SubmissionRule.decision(PROCESS_KEY, "handleObjection",
+				List.of(OBJECTION_UPHELD, OBJECTION_FINDING, FALSE_MATERIALS), c -> {
+					var upheld = c.bool(OBJECTION_UPHELD, "异议是否成立", true);
+					c.text(OBJECTION_FINDING, "核查结论", true, OPINION_MAX);
+					falseMaterialsOnlyWithRefusal(c, upheld.orElse(true));
+				});
+	}
+
+	/** Art. 18: false materials may be found only where the application is refused. */
+	private static void falseMaterialsOnlyWithRefusal(Checks c, boolean refused) {
+		if (c.bool(FALSE_MATERIALS, "提供虚假材料", false).orElse(false) && !refused) {
+			c.reject(FALSE_MATERIALS, "提供虚假材料", "onlyWithRefusal",
+					"may only be set when the application is refused", "仅在不予备案（异议成立）时可认定");
+		}
 	}
 
 }

@@ -66,6 +66,8 @@ public final class FilingVariables {
 	public static final String OBJECTOR_CONTACT = "objectorContact";
 	public static final String OBJECTION_UPHELD = "objectionUpheld";
 	public static final String OBJECTION_FINDING = "objectionFinding";
+	/** Art. 18: the refusal found false materials; the institution is banned for three years. */
+	public static final String FALSE_MATERIALS = "falseMaterials";
 
 	// Messages
 	public static final String MESSAGE_OBJECTION_RAISED = "ObjectionRaised";

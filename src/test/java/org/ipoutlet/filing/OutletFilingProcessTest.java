@@ -213,6 +213,63 @@ class OutletFilingProcessTest {
 	}
 
 	@Test
+	void Art18_falseMaterialsFoundInReviewBanTheInstitutionForThreeYears(@Autowired BannedInstitutions banned) {
+		ProcessInstance pi = submitAndCheck(application(uscc));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
+		runJobs(pi);
+		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "REJECT", CNIPA_OPINION, "典型案例系伪造", FALSE_MATERIALS, true));
+		runJobs(pi);
+
+		assertThat(pi).isEnded().hasPassed("EndEvent_Rejected");
+		assertThat(banned.isBanned(uscc, LocalDate.parse("2029-03-01"))).isTrue();
+		assertThat(banned.isBanned(uscc, LocalDate.parse("2029-03-02"))).isFalse();
+		assertIneligible(submitAndCheck(application(uscc)), IneligibilityReason.BANNED);
+	}
+
+	@Test
+	void Art18_aRefusalWithoutFalseMaterialsBansNobody(@Autowired BannedInstitutions banned) {
+		ProcessInstance pi = submitAndCheck(application(uscc));
+		recommendAndApprove(pi);
+		messages.raiseObjection(pi.getBusinessKey(), "场地不符合要求", "某人 13900000000");
+		tasks.complete(task(pi, "handleObjection").getId(),
+				Map.of(OBJECTION_UPHELD, "true", OBJECTION_FINDING, "场地确不符合要求", FALSE_MATERIALS, false));
+		runJobs(pi);
+		assertThat(pi).isEnded().hasPassed("EndEvent_ObjectionUpheldOutcome");
+		assertThat(banned.isBanned(uscc, LocalDate.parse("2026-03-05"))).isFalse();
+	}
+
+	@Test
+	void Art18_falseMaterialsMayOnlyBeFoundWithARefusal() {
+		ProcessInstance pi = submitAndCheck(application(uscc));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
+		runJobs(pi);
+		Task review = task(pi, "cnipaReview");
+		assertThatThrownBy(() -> tasks.complete(review.getId(),
+				Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予", FALSE_MATERIALS, true)))
+			.rootCause()
+			.isInstanceOfSatisfying(SubmissionRejectedException.class,
+					e -> assertThat(e.errors()).extracting(err -> err.field() + ":" + err.rule())
+						.containsExactly("falseMaterials:onlyWithRefusal"));
+		assertThat(task(pi, "cnipaReview")).isNotNull();
+	}
+
+	@Test
+	void Art4_aProvincialOfficeRecommendsOnlyInstitutionsOfItsProvince() {
+		Map<String, Object> elsewhere = application(uscc);
+		elsewhere.put(RECOMMENDER_ID, "110000");
+		assertThatThrownBy(() -> submit(elsewhere)).isInstanceOfSatisfying(SubmissionRejectedException.class,
+				e -> assertThat(e.errors()).extracting(err -> err.field() + ":" + err.rule())
+					.containsExactly("recommenderId:jurisdiction"));
+
+		Map<String, Object> xinjiang = application(uscc);
+		xinjiang.put(PROVINCE, "650000");
+		xinjiang.put(RECOMMENDER_ID, "xpcc");
+		ProcessInstance pi = submitAndCheck(xinjiang);
+		assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("recommender-xpcc").count())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void Art19_exemptInstitutionIsIneligible(@Autowired ExemptInstitutions exempt) {
 		exempt.add(uscc, "某技术与创新支持中心", ExemptInstitutions.Exemption.TISC, "test");
 		assertIneligible(submitAndCheck(application(uscc)), IneligibilityReason.EXEMPT_INSTITUTION);

@@ -433,7 +433,9 @@ class FormsContractTest {
 		Path file = Path.of("forms/cnipa-review.form");
 		assertDecision(file, FilingVariables.FILING_DECISION, "APPROVE", "REJECT");
 		assertOpinion(file, FilingVariables.CNIPA_OPINION);
-		assertOnlyDecisionsAreSubmitted(file, FilingVariables.FILING_DECISION, FilingVariables.CNIPA_OPINION);
+		assertOnlyDecisionsAreSubmitted(file, FilingVariables.FILING_DECISION, FilingVariables.FALSE_MATERIALS,
+				FilingVariables.CNIPA_OPINION);
+		assertFalseMaterialsShownOnlyWithARefusal(file, "=filingDecision != \"REJECT\"");
 		assertShowsTheWholeApplication(file);
 		Map<String, Component> fields = fieldsByBinding(file);
 		assertThat(fields).containsKeys(FilingVariables.RECOMMENDATION, FilingVariables.RECOMMENDER_OPINION);
@@ -446,7 +448,9 @@ class FormsContractTest {
 		Path file = Path.of("forms/handle-objection.form");
 		assertDecision(file, FilingVariables.OBJECTION_UPHELD, "true", "false");
 		assertOpinion(file, FilingVariables.OBJECTION_FINDING);
-		assertOnlyDecisionsAreSubmitted(file, FilingVariables.OBJECTION_UPHELD, FilingVariables.OBJECTION_FINDING);
+		assertOnlyDecisionsAreSubmitted(file, FilingVariables.OBJECTION_UPHELD, FilingVariables.FALSE_MATERIALS,
+				FilingVariables.OBJECTION_FINDING);
+		assertFalseMaterialsShownOnlyWithARefusal(file, "=objectionUpheld != \"true\"");
 		assertThat(fieldsByBinding(file)).containsKeys(FilingVariables.OBJECTION, FilingVariables.OBJECTOR_CONTACT,
 				FilingVariables.ORG_NAME, FilingVariables.USCC, FilingVariables.ORG_CATEGORY,
 				FilingVariables.ADDRESS, FilingVariables.SERVICE_ITEMS);
@@ -507,6 +511,14 @@ class FormsContractTest {
 	// ------------------------------------------------------------------ reading forms
 
 	/** A component with the binding path of its value (dynamic-list children are below the list's path). */
+	/** Art. 18: the false-materials finding is a checkbox offered only when the application is refused. */
+	private void assertFalseMaterialsShownOnlyWithARefusal(Path file, String hideExpression) throws IOException {
+		Component finding = fieldsByBinding(file).get(FilingVariables.FALSE_MATERIALS);
+		assertThat(finding).as(file + " falseMaterials").isNotNull();
+		assertThat(finding.type()).isEqualTo("checkbox");
+		assertThat(finding.node().path("conditional").path("hide").asText()).isEqualTo(hideExpression);
+	}
+
 	record Component(JsonNode node, String binding) {
 
 		String type() {
