@@ -1,0 +1,578 @@
+package org.ipoutlet.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.filing.FilingFixtures;
+import org.ipoutlet.identity.TasklistFilters;
+import org.ipoutlet.identity.WebTest;
+import org.ipoutlet.validation.JsonValues;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A filing walked through the real Camunda Tasklist in headless Chromium with a Chinese browser: the applicant
+ * fills the Camunda Form of the 备案表 (Art. 6), only the chosen recommender sees the preliminary review (Art. 7(二)),
+ * CNIPA approves, and after publicity the outlet is on the public register (Art. 7(三), 8). Needs the Debian
+ * packages chromium, chromium-driver and fonts-noto-cjk. Screenshots go to target/screenshots.
+ */
+@WebTest
+class TasklistFilingBrowserTest {
+
+	private static final File CHROMIUM = new File("/usr/bin/chromium");
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	private static final String PROCESS_NAME = "国家知识产权信息公共服务网点备案";
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	/** Keep a reference: java.util.logging forgets configured loggers nobody holds. */
+	private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
+	private static ChromeDriver driver;
+	private static Path profile;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	FormService forms;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	RepositoryService repository;
+
+	private WebDriverWait wait;
+	private int shot;
+
+	/** On failure, the page as the browser had it (before {@link #logOut()} leaves it). */
+	@RegisterExtension
+	final AfterTestExecutionCallback dumpOnFailure = context -> {
+		if (driver != null && context.getExecutionException().isPresent()) {
+			String test = context.getRequiredTestMethod().getName();
+			screenshot("FAILED-" + test);
+			Files.writeString(SCREENSHOTS.resolve(test + "-FAILED.html"), driver.getPageSource());
+		}
+	};
+
+	@BeforeAll
+	static void startChromium() throws IOException {
+		if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+			String missing = "Chromium browser tests need /usr/bin/chromium and /usr/bin/chromedriver: "
+					+ "apt-get install chromium chromium-driver fonts-noto-cjk";
+			if (System.getenv("CI") != null) {
+				fail(missing + " (CI must install them, see .ci/run)");
+			}
+			assumeTrue(false, missing);
+		}
+		SELENIUM_LOG.setLevel(Level.SEVERE);
+		profile = Files.createTempDirectory("chromium-profile");
+		ChromeOptions options = new ChromeOptions();
+		// The browser and driver of the machine, never a download by Selenium Manager.
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=zh-CN",
+				"--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.withEnvironment(Map.of("TZ", "Asia/Shanghai"))
+			.build();
+		driver = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopChromium() throws IOException {
+		if (driver != null) {
+			driver.quit();
+			driver = null;
+		}
+		if (profile != null) {
+			try (var files = Files.walk(profile)) {
+				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+		}
+	}
+
+	@BeforeEach
+	void setUp() throws IOException {
+		wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterEach
+	void logOut() {
+		signOut();
+	}
+
+	@Test
+	void Art7_filingWalkedThroughTasklistEndsOnThePublicRegister() {
+		String orgName = "浏览器测试" + ThreadLocalRandom.current().nextInt(100000, 999999) + "大学图书馆";
+		String uscc = FilingFixtures.newUscc();
+
+		// The applicant starts the filing from 启动流程 and fills the 备案表.
+		logIn("applicant", "tasklist");
+		openStartForm();
+		fillApplication(orgName, uscc);
+		screenshot("applicant-form-filled");
+		// Known defect of Tasklist 7.24 with form-js 1.8: once a dynamic-list field (team members, typical cases)
+		// was edited, form-js keeps an empty entry per list field in its error map and Tasklist, counting the
+		// keys, keeps 启动 disabled although nothing is wrong. If this fails, Camunda fixed it: click 启动 here.
+		WebElement start = driver.findElement(By.cssSelector("button[ng-click='startProcessInstance()']"));
+		assertThat(start.getText()).isEqualTo("启动");
+		assertThat(start.isEnabled()).as("启动 after editing dynamic lists (Tasklist/form-js defect)").isFalse();
+		assertThat(driver.findElements(By.cssSelector("[aria-invalid='true']"))).as("fields in error").isEmpty();
+		// So the applicant's submission goes through the same form submission Tasklist would make.
+		submitStartFormAs("applicant", orgName, uscc);
+		HistoricProcessInstance filing = history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey("outlet-filing")
+			.variableValueEquals("uscc", uscc)
+			.singleResult();
+		assertThat(filing).as("the instance started from Tasklist").isNotNull();
+		assertThat(filing.getBusinessKey()).matches("SQ-\\d{4}-\\d{6}");
+		assertThat(filing.getStartUserId()).isEqualTo("applicant");
+		Map<String, Object> submitted = runtime.getVariables(filing.getId());
+		assertThat(submitted).containsEntry("orgName", orgName)
+			.containsEntry("orgCategory", "UNIVERSITY")
+			.containsEntry("independentLegalEntity", true)
+			.containsEntry("staffTotal", 12)
+			.containsEntry("province", "310000")
+			.containsEntry("recommenderId", "310000")
+			.containsEntry("provincialOutlet", true)
+			.containsEntry("declarationTruthful", true);
+		assertThat(JsonValues.codes(submitted.get("serviceItems"))).containsExactlyInAnyOrder("CONSULTATION", "SEARCH",
+				"TRAINING", "SME_SERVICES");
+		assertThat(JsonValues.codes(submitted.get("ipCategories"))).containsExactlyInAnyOrder("PATENT", "TRADEMARK");
+		assertThat(submitted.get("teamMembers").toString()).contains("王五", "赵六", "专利分析师");
+		assertThat(submitted.get("typicalCases").toString()).contains("新能源汽车产业专利导航");
+		signOut();
+
+		runJobs(filing.getId());
+		Task preliminary = task(filing.getId(), "preliminaryReview");
+
+		// Beijing is not the chosen recommender: the task is not in its department's list.
+		logIn("beijing", "tasklist");
+		openFilter(TasklistFilters.DEPARTMENT);
+		assertThat(driver.findElements(taskLink(preliminary))).as("beijing sees Shanghai's task").isEmpty();
+		screenshot("beijing-department-tasks");
+		signOut();
+
+		// Shanghai claims it, recommends with an opinion and completes it.
+		logIn("shanghai", "tasklist");
+		openFilter(TasklistFilters.DEPARTMENT);
+		wait.until(ExpectedConditions.elementToBeClickable(taskLink(preliminary))).click();
+		claimOpenTask(preliminary, "shanghai");
+		chooseRadio("推荐");
+		type("recommenderOpinion", "材料齐全，符合备案条件，同意推荐。");
+		screenshot("shanghai-review");
+		completeOpenTask(preliminary);
+		assertThat(runtime.getVariables(filing.getId())).containsEntry("recommendation", "RECOMMEND")
+			.containsEntry("recommenderOpinion", "材料齐全，符合备案条件，同意推荐。");
+		signOut();
+
+		runJobs(filing.getId());
+		Task national = task(filing.getId(), "cnipaReview");
+
+		// CNIPA approves.
+		logIn("cnipa", "tasklist");
+		openFilter(TasklistFilters.DEPARTMENT);
+		wait.until(ExpectedConditions.elementToBeClickable(taskLink(national))).click();
+		claimOpenTask(national, "cnipa");
+		chooseRadio("准予备案");
+		type("cnipaOpinion", "符合备案条件，予以公示。");
+		screenshot("cnipa-review");
+		completeOpenTask(national);
+		signOut();
+		runJobs(filing.getId());
+
+		// Publicity ends without objection: the outlet is filed and on the public register.
+		String publicityEndsAt = (String) runtime.getVariable(filing.getId(), "publicityEndsAt");
+		assertThat(publicityEndsAt).as("in publicity").isNotNull();
+		ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(publicityEndsAt).plusHours(1).toInstant()));
+		runJobs(filing.getId());
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(filing.getId()).singleResult()
+			.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+
+		driver.get(base() + "/outlets?q=" + orgName);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.outlet")));
+		screenshot("public-register");
+		assertThat(driver.getTitle()).isEqualTo("国家知识产权信息公共服务网点名录");
+		List<WebElement> outlets = driver.findElements(By.cssSelector("li.outlet"));
+		assertThat(outlets).hasSize(1);
+		assertThat(outlets.get(0).findElement(By.cssSelector(".org-name")).getText()).isEqualTo(orgName);
+		assertThat(outlets.get(0).findElement(By.cssSelector(".status")).getText()).isEqualTo("有效");
+	}
+
+	@Test
+	void auditorSeesTheFilingProcessInCockpit() {
+		logIn("auditor", "cockpit");
+		driver.get(base() + "/camunda/app/cockpit/default/#/processes");
+		wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//a[normalize-space(.)='" + PROCESS_NAME + "']")));
+		screenshot("auditor-cockpit-processes");
+	}
+
+	@Test
+	void Art6_wrongUsccCheckCharacterIsRefusedInTasklistWithTheServersChineseError() {
+		String orgName = "校验码测试" + ThreadLocalRandom.current().nextInt(100000, 999999) + "研究所";
+		String uscc = FilingFixtures.newUscc();
+		char check = uscc.charAt(17);
+		String wrong = uscc.substring(0, 17) + (check == '0' ? '1' : '0');
+		// Returned for supplement: the applicant corrects the 备案表 in the same form, under the same rules.
+		String filingId = submitStartFormAs("applicant", orgName, uscc);
+		runJobs(filingId);
+		tasks.complete(task(filingId, "preliminaryReview").getId(),
+				Map.of("recommendation", "RETURN", "recommenderOpinion", "请补充典型案例材料。"));
+		runJobs(filingId);
+		Task supplement = task(filingId, "supplementMaterials");
+
+		logIn("applicant", "tasklist");
+		openFilter(TasklistFilters.MINE);
+		wait.until(ExpectedConditions.elementToBeClickable(taskLink(supplement))).click();
+		type("uscc", wrong);
+		saveOpenTask();
+		screenshot("applicant-wrong-uscc");
+		WebElement complete = wait
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+		assertThat(complete.getText()).isEqualTo("完成");
+		scrollTo(complete);
+		complete.click();
+		WebElement error = waitForNotification("校验码错误");
+		screenshot("applicant-uscc-refused");
+		assertThat(error.getText()).contains("统一社会信用代码", "校验码错误");
+
+		assertThat(tasks.createTaskQuery().taskId(supplement.getId()).count()).as("task still open").isOne();
+		assertThat(runtime.getVariable(filingId, "uscc")).isEqualTo(uscc);
+	}
+
+	// --- browser steps -------------------------------------------------------------------------------
+
+	private void logIn(String user, String app) {
+		driver.get(base() + "/camunda/app/" + app + "/default/");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+		WebElement button = driver.findElement(By.cssSelector("form button[type=submit]"));
+		if (!"cockpit".equals(app)) {
+			assertThat(button.getText()).as("the login page of %s speaks Chinese", app).isEqualTo("登录");
+		}
+		// The login page may still be settling (autofocus): type until both fields hold what was typed.
+		wait.until(d -> {
+			WebElement name = d.findElement(By.cssSelector("input[ng-model=username]"));
+			WebElement password = d.findElement(By.cssSelector("input[ng-model=password]"));
+			name.clear();
+			name.sendKeys(user);
+			password.clear();
+			password.sendKeys(user);
+			return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
+		});
+		button.click();
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+	}
+
+	private void signOut() {
+		if (driver == null) {
+			return;
+		}
+		try {
+			driver.get(base() + "/camunda/app/welcome/default/");
+			driver.manage().deleteAllCookies();
+			((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+		}
+		catch (WebDriverException e) {
+			// the next login starts from a fresh page anyway
+		}
+	}
+
+	private void openStartForm() {
+		WebElement start = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.start-process-action a")));
+		assertThat(start.getText()).contains("启动流程");
+		start.click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.linkText(PROCESS_NAME))).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(field("orgName")));
+	}
+
+	private void fillApplication(String orgName, String uscc) {
+		type("orgName", orgName);
+		type("uscc", uscc);
+		select("orgCategory", "高校");
+		type("orgNature", "事业单位");
+		check("independentLegalEntity");
+		type("address", "上海市徐汇区某路100号");
+		type("platformName", "知识产权信息服务平台");
+		type("platformUrl", "https://ip.example.edu.cn");
+		type("headName", "张三");
+		type("headTitle", "馆长");
+		type("contactName", "李四");
+		type("contactTitle", "主任");
+		type("phone", "021-64000000");
+		type("email", "ip@example.edu.cn");
+		type("staffFullTime", "6");
+		type("staffPartTime", "6");
+		type("staffTotal", "12");
+		type("serviceTargets", "高校师生、科研人员和区域内中小微企业");
+		checkOption("serviceItems", "知识产权咨询服务（基础服务）");
+		checkOption("serviceItems", "知识产权信息查询检索服务（基础服务）");
+		checkOption("serviceItems", "知识产权宣传培训服务（基础服务）");
+		checkOption("serviceItems", "中小微企业知识产权服务（特色服务）");
+		checkOption("ipCategories", "专利");
+		checkOption("ipCategories", "商标");
+		search("province", "上海", "上海市");
+		search("recommenderId", "上海", "上海市知识产权局");
+		check("provincialOutlet");
+		type("workFoundation", "具备专利检索分析数据库和专职服务团队，已开展多年知识产权信息服务。");
+		type("member_name_0", "王五");
+		type("member_role_0", "部门主任");
+		check("member_fullTime_0");
+		type("member_resume_0", "从事专利信息检索分析十年。");
+		addListItem(0);
+		type("member_name_1", "赵六");
+		type("member_role_1", "专利分析师");
+		check("member_fullTime_1");
+		type("member_resume_1", "具有专利代理师资格。");
+		type("developmentPlan", "完善服务体系，建设专题数据库，培养专业人才。");
+		type("case_name_0", "新能源汽车产业专利导航");
+		type("case_period_0", "2024年3月至12月");
+		type("case_content_0", "为区域产业提供专利导航分析报告，支撑企业研发决策。");
+		check("declarationTruthful");
+		type("applicantHandler", "李四");
+		type("applicantHead", "张三");
+	}
+
+	/** form-js renders a field with the id {@code fjs-form-<form>-<component id>}; ours are Field_<key>. */
+	private static By field(String key) {
+		return By.cssSelector("[id^='fjs-form-'][id$='-Field_" + key + "']");
+	}
+
+	private void type(String key, String text) {
+		WebElement input = wait.until(ExpectedConditions.elementToBeClickable(field(key)));
+		scrollTo(input);
+		// form-js debounces typing and commits it on blur: leave the field before touching another one. A field
+		// re-rendered meanwhile (conditional texts) may lose the keys: type again then.
+		for (int attempt = 1;; attempt++) {
+			input.clear();
+			input.sendKeys(text);
+			((JavascriptExecutor) driver).executeScript("arguments[0].blur();", input);
+			try {
+				new WebDriverWait(driver, Duration.ofSeconds(2), Duration.ofMillis(100))
+					.until(d -> text.equals(input.getDomProperty("value")));
+				return;
+			}
+			catch (org.openqa.selenium.TimeoutException e) {
+				if (attempt == 3) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	private void check(String key) {
+		WebElement box = wait.until(ExpectedConditions.elementToBeClickable(field(key)));
+		scrollTo(box);
+		if (!box.isSelected()) {
+			box.click();
+		}
+		wait.until(ExpectedConditions.elementSelectionStateToBe(box, true));
+	}
+
+	private void checkOption(String key, String label) {
+		WebElement box = driver.findElement(By.xpath("//label[normalize-space(.)='" + label
+				+ "']/input[starts-with(@id,'fjs-form-') and contains(@id,'-Field_" + key + "-')]"));
+		scrollTo(box);
+		box.click();
+		wait.until(ExpectedConditions.elementSelectionStateToBe(box, true));
+	}
+
+	/** A form-js select without search: open the list, pick the option. */
+	private void select(String key, String label) {
+		WebElement display = driver.findElement(By.cssSelector("[id^='fjs-form-'][id$='-Field_" + key + "-display']"));
+		scrollTo(display);
+		display.click();
+		pick(label);
+		wait.until(ExpectedConditions.textToBePresentInElement(display, label));
+	}
+
+	/** A searchable form-js select: type, then pick the option. */
+	private void search(String key, String text, String label) {
+		WebElement input = driver.findElement(field(key));
+		scrollTo(input);
+		input.click();
+		input.sendKeys(text);
+		pick(label);
+		wait.until(ExpectedConditions.attributeToBe(input, "value", label));
+	}
+
+	private void pick(String label) {
+		By option = By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + label + "']");
+		wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+	}
+
+	private void addListItem(int list) {
+		WebElement add = driver.findElements(By.cssSelector("button.fjs-repeat-render-add")).get(list);
+		scrollTo(add);
+		add.click();
+	}
+
+	private void chooseRadio(String label) {
+		WebElement radio = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+				"//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='" + label + "']//input")));
+		scrollTo(radio);
+		radio.click();
+		wait.until(ExpectedConditions.elementSelectionStateToBe(radio, true));
+	}
+
+	private void openFilter(String name) {
+		By filter = By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(.),'" + name + "')]");
+		wait.until(ExpectedConditions.elementToBeClickable(filter)).click();
+		// The list has loaded once the filter is the active one and the list's loader is gone.
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+				"//div[contains(@class,'task-filter') and contains(@class,'active')]//a[contains(normalize-space(.),'"
+						+ name + "')]")));
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasks] .loader")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks] [ng-if^='state.$loaded']")));
+	}
+
+	private static By taskLink(Task task) {
+		return By.cssSelector("ol.tasks-list a[href*='task=" + task.getId() + "']");
+	}
+
+	private void claimOpenTask(Task task, String user) {
+		WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//*[contains(@class,'task-details')]//*[self::button or self::a][normalize-space(.)='认领']")));
+		claim.click();
+		wait.until(d -> tasks.createTaskQuery().taskId(task.getId()).taskAssignee(user).count() == 1);
+	}
+
+	private void completeOpenTask(Task task) {
+		WebElement complete = wait
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+		assertThat(complete.getText()).isEqualTo("完成");
+		scrollTo(complete);
+		complete.click();
+		wait.until(d -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
+	}
+
+	/** 保存 (save) makes form-js validate the whole form again, which clears stale dynamic-list error entries. */
+	private void saveOpenTask() {
+		WebElement save = wait
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='save($event)']")));
+		assertThat(save.getText()).isEqualTo("保存");
+		scrollTo(save);
+		save.click();
+	}
+
+	private WebElement waitForNotification(String text) {
+		return wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//*[contains(@class,'notification') or contains(@class,'alert')][contains(., '" + text
+						+ "')]")));
+	}
+
+	private void scrollTo(WebElement element) {
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+	}
+
+	private void screenshot(String name) {
+		shot++;
+		try {
+			Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", getClass().getSimpleName(), shot, name)),
+					driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot save screenshot " + name, e);
+		}
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+	// --- engine steps --------------------------------------------------------------------------------
+
+	/** The start-form submission Tasklist makes (FormService, validated by the submission rules) as a user. */
+	private String submitStartFormAs(String user, String orgName, String uscc) {
+		Map<String, Object> variables = FilingFixtures.application(uscc);
+		variables.put("orgName", orgName);
+		variables.remove("applicant");
+		String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("outlet-filing")
+			.latestVersion().singleResult().getId();
+		identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+			.map(org.camunda.bpm.engine.identity.Group::getId).toList());
+		try {
+			return forms.submitStartForm(definitionId, variables).getId();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	private Task task(String processInstanceId, String key) {
+		Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+		assertThat(task).as("task %s", key).isNotNull();
+		return task;
+	}
+
+	/** No job executor in tests: executes the instance's due jobs, and those they create, until none is due. */
+	private void runJobs(String processInstanceId) {
+		for (int round = 0; round < 20; round++) {
+			List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+			if (due.isEmpty()) {
+				return;
+			}
+			due.forEach(job -> management.executeJob(job.getId()));
+		}
+		throw new IllegalStateException("Jobs keep coming for " + processInstanceId);
+	}
+
+}
