@@ -26,8 +26,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.Jobs;
 import org.ipoutlet.filing.FilingFixtures;
 import org.ipoutlet.identity.TasklistFilters;
 import org.ipoutlet.identity.WebTest;
@@ -169,15 +169,16 @@ class TasklistFilingBrowserTest {
 		openStartForm();
 		fillApplication(orgName, uscc);
 		screenshot("applicant-form-filled");
-		// Known defect of Tasklist 7.24 with form-js 1.8: once a dynamic-list field (team members, typical cases)
-		// was edited, form-js keeps an empty entry per list field in its error map and Tasklist, counting the
-		// keys, keeps 启动 disabled although nothing is wrong. If this fails, Camunda fixed it: click 启动 here.
+		// Tasklist 7.24 with form-js 1.8 would keep 启动 disabled after a dynamic list was edited (empty
+		// error entries); tasklist/custom/dynamic-list-validity.js prunes them, so the applicant can start.
 		WebElement start = driver.findElement(By.cssSelector("button[ng-click='startProcessInstance()']"));
 		assertThat(start.getText()).isEqualTo("启动");
-		assertThat(start.isEnabled()).as("启动 after editing dynamic lists (Tasklist/form-js defect)").isFalse();
 		assertThat(driver.findElements(By.cssSelector("[aria-invalid='true']"))).as("fields in error").isEmpty();
-		// So the applicant's submission goes through the same form submission Tasklist would make.
-		submitStartFormAs("applicant", orgName, uscc);
+		wait.until(ExpectedConditions.elementToBeClickable(start));
+		scrollTo(start);
+		start.click();
+		wait.until(d -> history.createHistoricProcessInstanceQuery().processDefinitionKey("outlet-filing")
+			.variableValueEquals("uscc", uscc).count() == 1);
 		HistoricProcessInstance filing = history.createHistoricProcessInstanceQuery()
 			.processDefinitionKey("outlet-filing")
 			.variableValueEquals("uscc", uscc)
@@ -534,6 +535,27 @@ class TasklistFilingBrowserTest {
 		}
 	}
 
+	@Test
+	void Art6_startFormWithAWrongUsccCheckCharacterIsRefusedWithTheServersChineseError() {
+		String orgName = "启动校验测试" + ThreadLocalRandom.current().nextInt(100000, 999999) + "研究所";
+		String uscc = FilingFixtures.newUscc();
+		String wrong = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
+		long instances = history.createHistoricProcessInstanceQuery().processDefinitionKey("outlet-filing").count();
+
+		logIn("applicant", "tasklist");
+		openStartForm();
+		fillApplication(orgName, wrong);
+		WebElement start = driver.findElement(By.cssSelector("button[ng-click='startProcessInstance()']"));
+		wait.until(ExpectedConditions.elementToBeClickable(start));
+		scrollTo(start);
+		start.click();
+		WebElement error = waitForNotification("校验码错误");
+		screenshot("applicant-start-uscc-refused");
+		assertThat(error.getText()).contains("统一社会信用代码", "校验码错误");
+		assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("outlet-filing").count())
+			.as("no instance is created").isEqualTo(instances);
+	}
+
 	private String base() {
 		return "http://localhost:" + port;
 	}
@@ -563,16 +585,8 @@ class TasklistFilingBrowserTest {
 		return task;
 	}
 
-	/** No job executor in tests: executes the instance's due jobs, and those they create, until none is due. */
 	private void runJobs(String processInstanceId) {
-		for (int round = 0; round < 20; round++) {
-			List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-			if (due.isEmpty()) {
-				return;
-			}
-			due.forEach(job -> management.executeJob(job.getId()));
-		}
-		throw new IllegalStateException("Jobs keep coming for " + processInstanceId);
+		Jobs.runDue(management, processInstanceId);
 	}
 
 }

@@ -73,8 +73,15 @@ class WebappLocalesTest {
 		assertThat(text.replaceAll("\\s", "")).contains("availableLocales:['zh','en']").contains("fallbackLocale:'zh'");
 		String shipped = new String(shipped(app, "scripts/config.js"), StandardCharsets.UTF_8);
 		assertThat(shipped).doesNotContain("'zh'");
+		if (app.equals("tasklist")) {
+			// Tasklist also loads the fix that keeps 启动 usable after a dynamic list is edited.
+			assertThat(text).contains("customScripts: ['custom/dynamic-list-validity'],");
+			assertThat(getClass().getClassLoader().getResource(APP + app + "/custom/dynamic-list-validity.js")).isNotNull();
+		}
 		// Everything else of the shipped configuration is kept.
-		assertThat(text.replaceAll("(?s)\\n  // Officials use.*?fallbackLocale: 'zh'\\n  },", "")).isEqualTo(shipped);
+		assertThat(text.replaceAll("(?s)\\n  // Officials use.*?fallbackLocale: 'zh'\\n  },", "")
+			.replaceAll("(?s)\\n  // Keeps the start button usable.*?customScripts: \\['custom/dynamic-list-validity'\\],", ""))
+			.isEqualTo(shipped);
 	}
 
 	private JsonNode parse(byte[] bytes, boolean stripBom) throws IOException {

@@ -21,6 +21,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // Keeps the start button usable after a dynamic list is edited (form-js 1.8 leaves empty
+  // error entries); see custom/dynamic-list-validity.js.
+  customScripts: ['custom/dynamic-list-validity'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
