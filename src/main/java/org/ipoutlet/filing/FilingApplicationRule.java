@@ -15,7 +15,7 @@ import org.ipoutlet.validation.SubmissionRule;
  * eligible is a separate question (see the eligibility rules): an application may be well-formed and
  * still ineligible, and is then recorded with its reasons.
  */
-class FilingApplicationRule implements SubmissionRule {
+public class FilingApplicationRule implements SubmissionRule {
 
 	static final Pattern PHONE_PATTERN = Pattern.compile("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$");
 	static final Pattern URL_PATTERN = Pattern.compile("^https?://[^\\s<>\"]+$");
@@ -92,6 +92,11 @@ class FilingApplicationRule implements SubmissionRule {
 		c.text(APPLICANT_HANDLER, "经办人", true, 50);
 		c.text(APPLICANT_HEAD, "负责人", true, 50);
 		// Attachments: optional at submission (Tasklist has no file picker; they follow through the API)
+		checkAttachments(c);
+	}
+
+	/** Art. 6: the work rules (PDF/DOC/DOCX) and the signed and sealed 备案表 scan (PDF/JPG/PNG), 10 MB each. */
+	public static void checkAttachments(Checks c) {
 		c.file(WORK_RULES, "相关工作制度", false, MAX_ATTACHMENT_BYTES, List.of("pdf", "doc", "docx"));
 		c.file(SEALED_FORM, "盖章备案表扫描件", false, MAX_ATTACHMENT_BYTES, List.of("pdf", "jpg", "jpeg", "png"));
 	}

@@ -105,19 +105,25 @@ class FilingApiController {
 					"Part application (the 备案表 as JSON) is required", "缺少上传内容 application（备案表 JSON）"));
 		}
 		Map<String, Object> form = JsonBodies.object(application.getInputStream());
-		Map<String, FilingRequest.Document> files = new LinkedHashMap<>();
-		for (String field : FilingRequest.DOCUMENTS) {
-			Part part = request.getPart(field);
-			if (part == null) {
-				continue;
-			}
-			if (part.getSubmittedFileName() == null || part.getSubmittedFileName().isBlank()) {
-				throw new InvalidRequestException(new FieldError(field, "type", field + " must be a file part with a file name",
-						field + "：应以文件形式上传"));
-			}
-			files.put(field, new FilingRequest.Document(part.getSubmittedFileName(), part.getInputStream().readAllBytes()));
+		return submitted(submissions.submit(FilingRequest.fromParts(form, documentParts(request))));
+	}
+
+	@PostMapping(path = "/{applicationNo}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "上传备案附件 / Attach documents to an application in progress",
+			description = "The applicant only: multipart parts workRules (PDF/DOC/DOCX) and/or sealedForm "
+					+ "(PDF/JPG/PNG, the signed and sealed 备案表), at most 10 MB each. For filings started in "
+					+ "Tasklist, which has no file picker. 404 for anyone else, 409 once the application is closed.")
+	@ApiResponse(responseCode = "204", description = "Attached")
+	ResponseEntity<Void> attach(ApiUser user, @PathVariable String applicationNo, HttpServletRequest request)
+			throws IOException, ServletException {
+		Map<String, Object> documents = new LinkedHashMap<>();
+		documentParts(request).forEach((field, document) -> documents.put(field, document.toFileValue()));
+		if (documents.isEmpty()) {
+			throw new InvalidRequestException(new FieldError(WORK_RULES, "required",
+					"Attach workRules and/or sealedForm as file parts", "请上传相关工作制度或盖章备案表扫描件"));
 		}
-		return submitted(submissions.submit(FilingRequest.fromParts(form, files)));
+		submissions.attach(applicationNo, user, documents);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{applicationNo}")
@@ -179,6 +185,24 @@ class FilingApiController {
 		if (!user.isOutlet()) {
 			throw new AccessDeniedException("Only outlet institutions (group outlets) submit filing applications");
 		}
+	}
+
+	/** The document file parts (workRules, sealedForm) of a multipart request, each with its file name. */
+	private static Map<String, FilingRequest.Document> documentParts(HttpServletRequest request)
+			throws IOException, ServletException {
+		Map<String, FilingRequest.Document> files = new LinkedHashMap<>();
+		for (String field : FilingRequest.DOCUMENTS) {
+			Part part = request.getPart(field);
+			if (part == null) {
+				continue;
+			}
+			if (part.getSubmittedFileName() == null || part.getSubmittedFileName().isBlank()) {
+				throw new InvalidRequestException(new FieldError(field, "type", field + " must be a file part with a file name",
+						field + "：应以文件形式上传"));
+			}
+			files.put(field, new FilingRequest.Document(part.getSubmittedFileName(), part.getInputStream().readAllBytes()));
+		}
+		return files;
 	}
 
 	private static NotFoundException notFound(String applicationNo) {

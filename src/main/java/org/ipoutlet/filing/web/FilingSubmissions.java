@@ -6,16 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.ipoutlet.filing.FilingApplicationRule;
 import org.ipoutlet.filing.FilingApplications;
 import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.SubmissionRule;
 import org.ipoutlet.validation.SubmissionRules;
+import org.ipoutlet.web.ApiUser;
 import org.ipoutlet.web.ConflictException;
 import org.ipoutlet.web.EngineCalls;
 import org.ipoutlet.web.InvalidRequestException;
+import org.ipoutlet.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +40,14 @@ class FilingSubmissions {
 	private final SubmissionRules rules;
 	private final FilingApplications applications;
 	private final RuntimeService runtime;
+	private final HistoryService history;
+	private final IdentityService identity;
 	private final TransactionTemplate transactions;
 
 	FilingSubmissions(SubmissionRules rules, FilingApplications applications, RuntimeService runtime,
-			PlatformTransactionManager transactionManager) {
+			HistoryService history, IdentityService identity, PlatformTransactionManager transactionManager) {
+		this.history = history;
+		this.identity = identity;
 		this.rules = rules;
 		this.applications = applications;
 		this.runtime = runtime;
@@ -73,6 +85,47 @@ class FilingSubmissions {
 		catch (ProcessEngineException ex) {
 			throw EngineCalls.refusal(ex).<RuntimeException>map(r -> r).orElse(ex);
 		}
+	}
+
+	/**
+	 * Attaches documents to an application in progress (after a start in Tasklist, which has no file
+	 * picker, or to replace a document). Only the applicant who submitted it may; anyone else gets 404.
+	 */
+	void attach(String applicationNo, ApiUser user, Map<String, Object> documents) {
+		Checks checks = new Checks(documents);
+		FilingApplicationRule.checkAttachments(checks);
+		if (!checks.errors().isEmpty()) {
+			throw new InvalidRequestException(checks.errors());
+		}
+		EngineCalls.asSystem(identity, () -> {
+			ProcessInstance running = runtime.createProcessInstanceQuery()
+				.processDefinitionKey(PROCESS_KEY)
+				.processInstanceBusinessKey(applicationNo)
+				.singleResult();
+			HistoricVariableInstance applicant = history.createHistoricVariableInstanceQuery()
+				.processInstanceIdIn(historicInstanceIds(applicationNo))
+				.variableName(APPLICANT)
+				.singleResult();
+			if (applicant == null || !user.id().equals(applicant.getValue())) {
+				throw new NotFoundException("No filing application " + applicationNo);
+			}
+			if (running == null) {
+				throw new ConflictException("Application " + applicationNo + " is closed: documents can no longer be "
+						+ "attached (申请已办结，不能再上传附件)");
+			}
+			runtime.setVariables(running.getId(), documents);
+		});
+	}
+
+	private String[] historicInstanceIds(String applicationNo) {
+		String[] ids = history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(PROCESS_KEY)
+			.processInstanceBusinessKey(applicationNo)
+			.list()
+			.stream()
+			.map(HistoricProcessInstance::getId)
+			.toArray(String[]::new);
+		return ids.length == 0 ? new String[] { "none" } : ids;
 	}
 
 }

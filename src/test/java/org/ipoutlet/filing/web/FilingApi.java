@@ -89,6 +89,11 @@ final class FilingApi {
 
 	/** A multipart submission: part {@code application} (JSON) and file parts. */
 	Response submitMultipart(String user, String applicationJson, List<FilePart> files) {
+		return postMultipart(user, "/api/filings", applicationJson, files);
+	}
+
+	/** A multipart post to {@code path}: an optional part {@code application} (JSON) and file parts. */
+	Response postMultipart(String user, String path, String applicationJson, List<FilePart> files) {
 		String boundary = "----ipoutlet" + System.nanoTime();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		if (applicationJson != null) {
@@ -105,7 +110,7 @@ final class FilingApi {
 			write(out, "\r\n");
 		}
 		write(out, "--" + boundary + "--\r\n");
-		HttpRequest.Builder request = api.request("/api/filings")
+		HttpRequest.Builder request = api.request(path)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("Authorization", ApiClient.basic(user, user))
 			.POST(BodyPublishers.ofByteArray(out.toByteArray()));

@@ -131,6 +131,60 @@ class FilingApiTest {
 	}
 
 	@Test
+	void Art6_theApplicantAttachesDocumentsToAFilingStartedWithoutThem() {
+		String uscc = FilingFixtures.newUscc();
+		Map<String, Object> variables = FilingFixtures.application(uscc);
+		variables.remove(APPLICANT);
+		identity.setAuthentication("applicant", List.of("outlets"));
+		ProcessInstance started;
+		try {
+			started = runtime.startProcessInstanceByKey("outlet-filing", variables);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		String path = "/api/filings/" + started.getBusinessKey() + "/attachments";
+		List<FilingApi.FilePart> documents = List.of(new FilingApi.FilePart("workRules", "制度.pdf", new byte[] { '%', 'P' }),
+				new FilingApi.FilePart("sealedForm", "备案表.jpg", new byte[] { (byte) 0xFF, (byte) 0xD8 }));
+
+		assertThat(api.postMultipart("applicant2", path, null, documents).status()).as("not the applicant").isEqualTo(404);
+		assertThat(api.postMultipart("shanghai", path, null, documents).status()).isEqualTo(404);
+		Response wrongType = api.postMultipart("applicant", path, null,
+				List.of(new FilingApi.FilePart("workRules", "制度.exe", new byte[] { 'M', 'Z' })));
+		assertThat(wrongType.status()).isEqualTo(400);
+		assertThat(wrongType.json().path("errors").get(0).path("rule").asText()).isEqualTo("fileType");
+		assertThat(runtime.getVariable(started.getId(), WORK_RULES)).isNull();
+
+		Response attached = api.postMultipart("applicant", path, null, documents);
+		assertThat(attached.status()).as(attached.body()).isEqualTo(204);
+		FileValue rules = runtime.getVariableTyped(started.getId(), WORK_RULES);
+		assertThat(rules.getFilename()).isEqualTo("制度.pdf");
+		assertThat(runtime.<FileValue>getVariableTyped(started.getId(), SEALED_FORM).getMimeType()).isEqualTo("image/jpeg");
+		assertThat(api.postMultipart("applicant", "/api/filings/SQ-1999-000001/attachments", null, documents).status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void Art6_documentsCanNoLongerBeAttachedOnceTheApplicationIsClosed() {
+		String uscc = FilingFixtures.newUscc();
+		Map<String, Object> ineligible = FilingFixtures.application(uscc);
+		ineligible.put(INDEPENDENT_LEGAL_ENTITY, false);
+		ineligible.remove(APPLICANT);
+		identity.setAuthentication("applicant", List.of("outlets"));
+		ProcessInstance started;
+		try {
+			started = runtime.startProcessInstanceByKey("outlet-filing", ineligible);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		runJobs(started.getId());
+		Response closed = api.postMultipart("applicant", "/api/filings/" + started.getBusinessKey() + "/attachments", null,
+				List.of(new FilingApi.FilePart("workRules", "制度.pdf", new byte[] { '%', 'P' })));
+		assertThat(closed.status()).as(closed.body()).isEqualTo(409);
+	}
+
+	@Test
 	void Art7_secondApplicationOfTheSameInstitutionIsRefusedWhileOneIsPending() {
 		String uscc = FilingFixtures.newUscc();
 		assertThat(api.submit("applicant", FilingApi.body(uscc)).status()).isEqualTo(201);
