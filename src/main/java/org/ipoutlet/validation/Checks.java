@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -25,17 +27,33 @@ public final class Checks {
 
 	private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
 
-	private final Map<String, Object> values;
+	/** A field's value as plain Java (see {@link JsonValues#toJava}); null when absent. */
+	private final Function<String, Object> values;
 	private final String path;
 	private final String labelPrefix;
 	private final List<FieldError> errors;
 	private final Map<String, Object> normalized;
 
 	public Checks(Map<String, ?> values) {
-		this(JsonValues.toJavaMap(values), "", "", new ArrayList<>(), new LinkedHashMap<>());
+		this(JsonValues.toJavaMap(values)::get, "", "", new ArrayList<>(), new LinkedHashMap<>());
 	}
 
-	private Checks(Map<String, Object> values, String path, String labelPrefix, List<FieldError> errors,
+	/**
+	 * Checks that read each field only when a rule asks for it, e.g. from a task's variables: a
+	 * decision's rules then never load the application's attached files.
+	 */
+	public static Checks lazy(Function<String, Object> values) {
+		Map<String, Object> read = new HashMap<>();
+		Function<String, Object> once = field -> {
+			if (!read.containsKey(field)) {
+				read.put(field, JsonValues.toJava(values.apply(field)));
+			}
+			return read.get(field);
+		};
+		return new Checks(once, "", "", new ArrayList<>(), new LinkedHashMap<>());
+	}
+
+	private Checks(Function<String, Object> values, String path, String labelPrefix, List<FieldError> errors,
 			Map<String, Object> normalized) {
 		this.values = values;
 		this.path = path;
@@ -58,17 +76,17 @@ public final class Checks {
 	}
 
 	public boolean present(String field) {
-		Object value = values.get(field);
+		Object value = values.apply(field);
 		return value != null && !(value instanceof String s && s.isBlank());
 	}
 
 	public Object value(String field) {
-		return values.get(field);
+		return values.apply(field);
 	}
 
 	/** A text field: required or not, at most {@code maxLength} characters. */
 	public Optional<String> text(String field, String label, boolean required, int maxLength) {
-		Object value = values.get(field);
+		Object value = values.apply(field);
 		if (value == null || value instanceof String s && s.isBlank()) {
 			if (required) {
 				reject(field, label, "required", "must not be empty", "必填");
@@ -109,7 +127,7 @@ public final class Checks {
 
 	/** A whole number between {@code min} and {@code max}. */
 	public Optional<Integer> integer(String field, String label, boolean required, int min, int max) {
-		Object value = values.get(field);
+		Object value = values.apply(field);
 		if (value == null || value instanceof String s && s.isBlank()) {
 			if (required) {
 				reject(field, label, "required", "must not be empty", "必填");
@@ -133,7 +151,7 @@ public final class Checks {
 
 	/** A yes/no field; {@code "true"}/{@code "false"} (radio buttons) are accepted and normalized. */
 	public Optional<Boolean> bool(String field, String label, boolean required) {
-		Object value = values.get(field);
+		Object value = values.apply(field);
 		if (value == null || value instanceof String s && s.isBlank()) {
 			if (required) {
 				reject(field, label, "required", "must be chosen", "必选");
@@ -162,7 +180,7 @@ public final class Checks {
 
 	/** One code of a fixed set. */
 	public Optional<String> oneOf(String field, String label, boolean required, Collection<String> allowed) {
-		Object value = values.get(field);
+		Object value = values.apply(field);
 		if (value == null || value instanceof String s && s.isBlank()) {
 			if (required) {
 				reject(field, label, "required", "must be chosen", "必选");
@@ -178,7 +196,7 @@ public final class Checks {
 
 	/** A list of codes of a fixed set, without repeats, with a size between {@code min} and {@code max}. */
 	public Optional<List<String>> codes(String field, String label, int min, int max, Collection<String> allowed) {
-		Object value = values.get(field);
+		Object value = values.apply(field);
 		if (value == null) {
 			if (min > 0) {
 				reject(field, label, "required", "must list at least " + min, "至少选择" + min + "项");
@@ -212,7 +230,7 @@ public final class Checks {
 	 * {@code itemChecks} with the path {@code field[i].}.
 	 */
 	public void records(String field, String label, int min, int max, BiConsumer<Checks, Integer> itemChecks) {
-		Object value = values.get(field);
+		Object value = values.apply(field);
 		if (value == null) {
 			if (min > 0) {
 				reject(field, label, "required", "must have at least " + min + " item(s)", "至少填写" + min + "项");
@@ -236,7 +254,7 @@ public final class Checks {
 			}
 			@SuppressWarnings("unchecked")
 			Map<String, Object> item = (Map<String, Object>) map;
-			itemChecks.accept(new Checks(item, itemPath, itemLabel, errors, new LinkedHashMap<>()), i);
+			itemChecks.accept(new Checks(item::get, itemPath, itemLabel, errors, new LinkedHashMap<>()), i);
 		}
 	}
 
@@ -246,7 +264,7 @@ public final class Checks {
 	 */
 	public Optional<FileValue> file(String field, String label, boolean required, long maxBytes,
 			Collection<String> extensions) {
-		Object value = values.get(field);
+		Object value = values.apply(field);
 		if (value == null) {
 			if (required) {
 				reject(field, label, "required", "must be attached", "须上传附件");

@@ -76,7 +76,7 @@ public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 		@Override
 		public void notify(DelegateExecution execution) {
 			Map<String, Object> normalized = rules.getObject().enforce(processKey, SubmissionRule.START,
-					execution.getVariablesTyped());
+					execution::getVariableTyped);
 			normalized.forEach(execution::setVariable);
 		}
 
@@ -104,7 +104,7 @@ public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 					.ifPresent(rule -> rule.decisionFields().forEach(task.getExecution()::removeVariable));
 			}
 			else {
-				Map<String, Object> normalized = rules.getObject().enforce(processKey, step, task.getVariablesTyped());
+				Map<String, Object> normalized = rules.getObject().enforce(processKey, step, task::getVariableTyped);
 				normalized.forEach(task::setVariable);
 			}
 		}

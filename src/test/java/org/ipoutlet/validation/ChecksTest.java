@@ -99,6 +99,20 @@ class ChecksTest {
 		assertThat(rules(c)).containsExactly("exe:fileType", "empty:fileSize", "big:fileSize", "missing:required");
 	}
 
+	@Test
+	void lazyChecksReadOnlyTheFieldsARuleAsksForAndEachOnce() {
+		List<String> reads = new java.util.ArrayList<>();
+		Checks c = Checks.lazy(field -> {
+			reads.add(field);
+			return field.equals("decision") ? "true" : null;
+		});
+		assertThat(c.bool("decision", "决定", true)).contains(true);
+		assertThat(c.present("decision")).isTrue();
+		c.text("opinion", "意见", false, 10);
+		assertThat(reads).containsExactly("decision", "opinion");
+		assertThat(c.normalized()).containsEntry("decision", true);
+	}
+
 	private static List<String> rules(Checks checks) {
 		return checks.errors().stream().map(e -> e.field() + ":" + e.rule()).toList();
 	}
