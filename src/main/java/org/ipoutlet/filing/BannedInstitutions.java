@@ -3,6 +3,7 @@ package org.ipoutlet.filing;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ipoutlet.OutletProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -11,15 +12,32 @@ import org.springframework.stereotype.Repository;
 public class BannedInstitutions {
 
 	private final JdbcTemplate jdbc;
+	private final int banYears;
 
-	public BannedInstitutions(JdbcTemplate jdbc) {
+	public BannedInstitutions(JdbcTemplate jdbc, OutletProperties properties) {
 		this.jdbc = jdbc;
+		this.banYears = properties.filing().banYears();
+	}
+
+	/**
+	 * Bans an institution for {@code outlet.filing.ban-years} years from {@code from}.
+	 * @return the last day of the ban
+	 */
+	public LocalDate ban(String uscc, String orgName, String reason, LocalDate from, String sourceRef) {
+		LocalDate until = lastDayOfBan(from);
+		ban(uscc, orgName, reason, from, until, sourceRef);
+		return until;
 	}
 
 	/** Bans an institution from {@code from} to {@code until} inclusive. */
 	public void ban(String uscc, String orgName, String reason, LocalDate from, LocalDate until, String sourceRef) {
 		jdbc.update("insert into banned_institution (uscc, org_name, reason, banned_from, banned_until, source_ref) "
 				+ "values (?,?,?,?,?,?)", uscc, orgName, reason, from, until, sourceRef);
+	}
+
+	/** Art. 18: the last day of a ban that starts on {@code from} ("三年内不得再提交备案申请"). */
+	public LocalDate lastDayOfBan(LocalDate from) {
+		return from.plusYears(banYears).minusDays(1);
 	}
 
 	/** Whether the institution is banned on {@code day}. */

@@ -45,10 +45,9 @@ class DemoInstitutions {
 			log.info("Demo: exempt institution {} (TISC)", EXEMPT_USCC);
 		}
 		if (banned.banEnds(BANNED_USCC).isEmpty()) {
-			LocalDate from = clock.today();
-			banned.ban(BANNED_USCC, "示例违规服务机构", "演示数据：备案过程中提供虚假材料（第十八条）", from,
-					from.plusYears(3).minusDays(1), "demo");
-			log.info("Demo: banned institution {} until {}", BANNED_USCC, from.plusYears(3).minusDays(1));
+			LocalDate until = banned.ban(BANNED_USCC, "示例违规服务机构", "演示数据：备案过程中提供虚假材料（第十八条）",
+					clock.today(), "demo");
+			log.info("Demo: banned institution {} until {}", BANNED_USCC, until);
 		}
 	}
 

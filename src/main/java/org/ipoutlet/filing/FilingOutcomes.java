@@ -5,7 +5,6 @@ import static org.ipoutlet.filing.FilingVariables.*;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.ipoutlet.OutletProperties;
 import org.ipoutlet.calendar.BusinessClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +19,11 @@ public class FilingOutcomes {
 	private final FilingApplications applications;
 	private final BannedInstitutions banned;
 	private final BusinessClock clock;
-	private final int banYears;
 
-	FilingOutcomes(FilingApplications applications, BannedInstitutions banned, BusinessClock clock,
-			OutletProperties properties) {
+	FilingOutcomes(FilingApplications applications, BannedInstitutions banned, BusinessClock clock) {
 		this.applications = applications;
 		this.banned = banned;
 		this.clock = clock;
-		this.banYears = properties.filing().banYears();
 	}
 
 	/**
@@ -40,11 +36,10 @@ public class FilingOutcomes {
 		execution.setVariable(OUTCOME, result.name());
 		applications.close(applicationNo, result.name(), clock.now());
 		if (result.refusal() && Boolean.TRUE.equals(execution.getVariable(FALSE_MATERIALS))) {
-			LocalDate today = clock.today();
-			banned.ban((String) execution.getVariable(USCC), (String) execution.getVariable(ORG_NAME),
-					"备案过程中提供虚假材料（第十八条）", today, today.plusYears(banYears).minusDays(1), applicationNo);
-			log.info("Application {}: false materials found, institution {} banned for {} years", applicationNo,
-					execution.getVariable(USCC), banYears);
+			LocalDate until = banned.ban((String) execution.getVariable(USCC), (String) execution.getVariable(ORG_NAME),
+					"备案过程中提供虚假材料（第十八条）", clock.today(), applicationNo);
+			log.info("Application {}: false materials found, institution {} banned until {}", applicationNo,
+					execution.getVariable(USCC), until);
 		}
 		log.info("Filing application {} closed: {}", applicationNo, result);
 	}

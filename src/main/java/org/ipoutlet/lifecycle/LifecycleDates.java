@@ -54,11 +54,6 @@ public class LifecycleDates {
 		return SUMMARY_DUE_DAY.atYear(year + 1);
 	}
 
-	/** Art. 18: the last day of a ban that starts on {@code from}. */
-	public LocalDate banEnds(LocalDate from) {
-		return from.plusYears(properties.filing().banYears()).minusDays(1);
-	}
-
 	public LocalDate today() {
 		return clock.today();
 	}

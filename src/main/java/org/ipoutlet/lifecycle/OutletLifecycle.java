@@ -79,11 +79,8 @@ public class OutletLifecycle {
 		Outlet outlet = outlets.get(filingNo);
 		outlet.revoke(type.label() + "（第十八条）", clock.now());
 		outlets.update(outlet);
-		LocalDate from = clock.today();
-		LocalDate until = dates.banEnds(from);
-		banned.ban(outlet.uscc(), outlet.details().orgName(), "Art. 18 " + type.name() + ": " + type.label(), from,
-				until, filingNo);
-		return until;
+		return banned.ban(outlet.uscc(), outlet.details().orgName(), "Art. 18 " + type.name() + ": " + type.label(),
+				clock.today(), filingNo);
 	}
 
 	/** Art. 19: designation as TISC or university centre cancels the filing automatically. */

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.ipoutlet.filing.ServiceItem;
 import org.ipoutlet.register.Outlet.OutletDetails;
 
 /**
@@ -35,11 +37,14 @@ public record ReportedChange(Map<String, Object> fields) {
 	private static final Map<String, Integer> MAX_LENGTH = Map.of(ORG_NAME, 200, ADDRESS, 400, HEAD_NAME, 100,
 			CONTACT_NAME, 100, PHONE, 40, EMAIL, 200);
 
-	/** Art. 12 basic services (required) and Art. 13 special services. */
-	public static final Set<String> BASIC_SERVICES = Set.of("CONSULTATION", "SEARCH", "TRAINING");
+	/** Art. 12 basic services, which a change may not drop. */
+	private static final Set<String> BASIC_SERVICES = ServiceItem.basicServices()
+		.stream()
+		.map(Enum::name)
+		.collect(Collectors.toUnmodifiableSet());
 
-	public static final Set<String> SERVICE_CODES = Set.of("CONSULTATION", "SEARCH", "TRAINING",
-			"INDUSTRY_ANALYSIS", "SME_SERVICES", "DATABASE_TOOLS");
+	/** Art. 12 basic and Art. 13 special services. */
+	private static final List<String> SERVICE_CODES = ServiceItem.codes();
 
 	private static final Pattern EMAIL_PATTERN = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 

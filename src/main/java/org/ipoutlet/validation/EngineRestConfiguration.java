@@ -37,16 +37,13 @@ class EngineRestConfiguration {
 	}
 
 	static Response toResponse(Throwable thrown) {
-		for (Throwable t = thrown; t != null; t = t.getCause()) {
-			if (t instanceof SubmissionRejectedException refused) {
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("type", "SubmissionRejected");
-				body.put("message", refused.getMessage());
-				body.put("errors", refused.errors());
-				return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-			}
-		}
-		return ExceptionHandlerHelper.getInstance().getResponse(thrown);
+		return SubmissionRejectedException.in(thrown).map(refused -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", "SubmissionRejected");
+			body.put("message", refused.getMessage());
+			body.put("errors", refused.errors());
+			return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+		}).orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(thrown));
 	}
 
 	@Priority(1)

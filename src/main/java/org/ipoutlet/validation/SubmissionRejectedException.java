@@ -1,6 +1,7 @@
 package org.ipoutlet.validation;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -23,6 +24,19 @@ public class SubmissionRejectedException extends FormFieldValidationException {
 
 	public List<FieldError> errors() {
 		return errors;
+	}
+
+	/**
+	 * The refusal behind an engine exception, if any: the engine wraps a task listener's exception
+	 * (e.g. as the cause of a ProcessEngineException, and REST once more as a RestException).
+	 */
+	public static Optional<SubmissionRejectedException> in(Throwable thrown) {
+		for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof SubmissionRejectedException refused) {
+				return Optional.of(refused);
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static String describe(List<FieldError> errors) {

@@ -1,11 +1,9 @@
 package org.ipoutlet.web;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.ipoutlet.validation.SubmissionRejectedException;
 
 /**
  * Helpers for controllers calling the engine. {@link ApiAuthenticationFilter} makes every engine call
@@ -37,22 +35,6 @@ public final class EngineCalls {
 			call.run();
 			return null;
 		});
-	}
-
-	/**
-	 * The server-side validation's refusal behind an engine exception: the engine wraps a task
-	 * listener's exception (e.g. as the cause of a ProcessEngineException).
-	 */
-	public static Optional<SubmissionRejectedException> refusal(Throwable thrown) {
-		for (Throwable t = thrown; t != null; t = t.getCause()) {
-			if (t instanceof SubmissionRejectedException refused) {
-				return Optional.of(refused);
-			}
-			if (t.getCause() == t) {
-				break;
-			}
-		}
-		return Optional.empty();
 	}
 
 }

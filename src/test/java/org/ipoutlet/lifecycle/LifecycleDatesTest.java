@@ -58,12 +58,6 @@ class LifecycleDatesTest {
 		assertThat(d.rectificationDeadline(LocalDate.of(2027, 6, 1))).isEqualTo(LocalDate.of(2027, 12, 1));
 	}
 
-	@Test
-	void Art18_banLastsThreeYearsInclusive() {
-		assertThat(dates(90, 6, 3, 3).banEnds(LocalDate.of(2028, 5, 5))).isEqualTo(LocalDate.of(2031, 5, 4));
-		assertThat(dates(90, 6, 3, 5).banEnds(LocalDate.of(2028, 5, 5))).isEqualTo(LocalDate.of(2033, 5, 4));
-	}
-
 	private static VariableScope scope(Map<String, Object> vars) {
 		VariableScope scope = mock(VariableScope.class);
 		vars.forEach((name, value) -> when(scope.getVariable(name)).thenReturn(value));

@@ -19,6 +19,7 @@ import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.SubmissionRule;
 import org.ipoutlet.validation.SubmissionRules;
+import org.ipoutlet.validation.SubmissionRejectedException;
 import org.ipoutlet.web.ApiUser;
 import org.ipoutlet.web.ConflictException;
 import org.ipoutlet.web.EngineCalls;
@@ -83,7 +84,7 @@ class FilingSubmissions {
 			return transactions.execute(tx -> runtime.startProcessInstanceByKey(PROCESS_KEY, variables).getBusinessKey());
 		}
 		catch (ProcessEngineException ex) {
-			throw EngineCalls.refusal(ex).<RuntimeException>map(r -> r).orElse(ex);
+			throw SubmissionRejectedException.in(ex).<RuntimeException>map(r -> r).orElse(ex);
 		}
 	}
 

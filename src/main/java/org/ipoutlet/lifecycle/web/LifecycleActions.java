@@ -16,6 +16,7 @@ import org.ipoutlet.lifecycle.NoAwaitingInstanceException;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletRepository;
 import org.ipoutlet.validation.FieldError;
+import org.ipoutlet.validation.SubmissionRejectedException;
 import org.ipoutlet.web.AccessDeniedException;
 import org.ipoutlet.web.ApiUser;
 import org.ipoutlet.web.ConflictException;
@@ -81,7 +82,7 @@ class LifecycleActions {
 			tasks.complete(open.get(0).getId(), variables);
 		}
 		catch (ProcessEngineException ex) {
-			throw EngineCalls.refusal(ex).<RuntimeException>map(r -> r).orElse(ex);
+			throw SubmissionRejectedException.in(ex).<RuntimeException>map(r -> r).orElse(ex);
 		}
 	}
 
