@@ -47,21 +47,20 @@ public class FilingApplicationRule implements SubmissionRule {
 	@Override
 	public void check(Checks c) {
 		// 一、机构基本情况
-		c.text(ORG_NAME, "机构名称", true, 100);
+		checkReportable(c, ORG_NAME);
 		checkUscc(c);
 		c.oneOf(ORG_CATEGORY, "机构类别", true, OrgCategory.codes());
 		c.text(ORG_NATURE, "机构性质", true, 50);
 		c.bool(INDEPENDENT_LEGAL_ENTITY, "是否独立法人单位", true);
-		c.text(ADDRESS, "地址", true, 200);
+		checkReportable(c, ADDRESS);
 		c.text(PLATFORM_NAME, "线上服务平台名称", false, 100);
 		c.text(PLATFORM_URL, "线上服务平台网址", false, 200, URL_PATTERN, "url", "an http(s) URL", "以http://或https://开头的网址");
-		c.text(HEAD_NAME, "主要负责人", true, 50);
+		checkReportable(c, HEAD_NAME);
 		c.text(HEAD_TITLE, "主要负责人职务", true, 50);
-		c.text(CONTACT_NAME, "联系人", true, 50);
+		checkReportable(c, CONTACT_NAME);
 		c.text(CONTACT_TITLE, "联系人职务", true, 50);
-		c.text(PHONE, "联系电话", true, 30, PHONE_PATTERN, "phone", "a mainland mobile or landline number",
-				"手机号码或带区号的固定电话");
-		c.email(EMAIL, "邮箱", true, 100);
+		checkReportable(c, PHONE);
+		checkReportable(c, EMAIL);
 		checkStaff(c);
 		c.text(SERVICE_TARGETS, "服务对象", true, 500);
 		c.codes(SERVICE_ITEMS, "服务事项清单", 0, ServiceItem.values().length, ServiceItem.codes());
@@ -93,6 +92,23 @@ public class FilingApplicationRule implements SubmissionRule {
 		c.text(APPLICANT_HEAD, "负责人", true, 50);
 		// Attachments: optional at submission (Tasklist has no file picker; they follow through the API)
 		checkAttachments(c);
+	}
+
+	/**
+	 * The basic information a change report may alter (Art. 10), checked as in the 备案表, so the
+	 * register never holds a value the form would refuse.
+	 */
+	public static void checkReportable(Checks c, String field) {
+		switch (field) {
+			case ORG_NAME -> c.text(ORG_NAME, "机构名称", true, 100);
+			case ADDRESS -> c.text(ADDRESS, "地址", true, 200);
+			case HEAD_NAME -> c.text(HEAD_NAME, "主要负责人", true, 50);
+			case CONTACT_NAME -> c.text(CONTACT_NAME, "联系人", true, 50);
+			case PHONE -> c.text(PHONE, "联系电话", true, 30, PHONE_PATTERN, "phone",
+					"a mainland mobile or landline number", "手机号码或带区号的固定电话");
+			case EMAIL -> c.email(EMAIL, "邮箱", true, 100);
+			default -> throw new IllegalArgumentException(field + " is not a field a change report may alter");
+		}
 	}
 
 	/** Art. 6: the work rules (PDF/DOC/DOCX) and the signed and sealed 备案表 scan (PDF/JPG/PNG), 10 MB each. */

@@ -2,15 +2,17 @@ package org.ipoutlet.lifecycle;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.ipoutlet.filing.FilingApplicationRule;
 import org.ipoutlet.filing.ServiceItem;
 import org.ipoutlet.register.Outlet.OutletDetails;
+import org.ipoutlet.validation.Checks;
 
 /**
  * Art. 10: a change of the outlet's important information (name, address, head, contact, main
@@ -34,9 +36,6 @@ public record ReportedChange(Map<String, Object> fields) {
 	private static final Map<String, String> LABELS = Map.of(ORG_NAME, "机构名称", ADDRESS, "地址", HEAD_NAME, "主要负责人",
 			CONTACT_NAME, "联系人", PHONE, "联系电话", EMAIL, "电子邮箱", SERVICE_ITEMS, "主要服务事项");
 
-	private static final Map<String, Integer> MAX_LENGTH = Map.of(ORG_NAME, 200, ADDRESS, 400, HEAD_NAME, 100,
-			CONTACT_NAME, 100, PHONE, 40, EMAIL, 200);
-
 	/** Art. 12 basic services, which a change may not drop. */
 	private static final Set<String> BASIC_SERVICES = ServiceItem.basicServices()
 		.stream()
@@ -45,10 +44,6 @@ public record ReportedChange(Map<String, Object> fields) {
 
 	/** Art. 12 basic and Art. 13 special services. */
 	private static final List<String> SERVICE_CODES = ServiceItem.codes();
-
-	private static final Pattern EMAIL_PATTERN = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
-	private static final Pattern PHONE_PATTERN = Pattern.compile("^[0-9+()\\- ]{5,40}$");
 
 	public ReportedChange {
 		fields = Map.copyOf(fields);
@@ -71,21 +66,16 @@ public record ReportedChange(Map<String, Object> fields) {
 		return new ReportedChange(checked);
 	}
 
+	/** A changed text field, checked with the 备案表's rule for it. */
 	private static String text(String field, Object value) {
-		if (!(value instanceof String s) || s.isBlank()) {
-			throw new IllegalArgumentException(field + " must be a non-blank text");
+		Map<String, Object> values = new HashMap<>();
+		values.put(field, value);
+		Checks checks = new Checks(values);
+		FilingApplicationRule.checkReportable(checks, field);
+		if (!checks.errors().isEmpty()) {
+			throw new IllegalArgumentException(checks.errors().get(0).toString().replaceFirst(": ", " "));
 		}
-		String v = s.strip();
-		if (v.length() > MAX_LENGTH.get(field)) {
-			throw new IllegalArgumentException(field + " must be at most " + MAX_LENGTH.get(field) + " characters");
-		}
-		if (EMAIL.equals(field) && !EMAIL_PATTERN.matcher(v).matches()) {
-			throw new IllegalArgumentException("email '" + v + "' is not an e-mail address");
-		}
-		if (PHONE.equals(field) && !PHONE_PATTERN.matcher(v).matches()) {
-			throw new IllegalArgumentException("phone '" + v + "' is not a telephone number");
-		}
-		return v;
+		return ((String) value).strip();
 	}
 
 	private static List<String> serviceItems(Object value) {

@@ -32,7 +32,9 @@ class ReportedChangeTest {
 		assertThatThrownBy(() -> ReportedChange.of(Map.of())).hasMessageContaining("changes");
 		assertThatThrownBy(() -> ReportedChange.of(Map.of("uscc", "x"))).hasMessageContaining("uscc");
 		assertThatThrownBy(() -> ReportedChange.of(Map.of("orgName", " "))).hasMessageContaining("orgName");
-		assertThatThrownBy(() -> ReportedChange.of(Map.of("orgName", "名".repeat(201)))).hasMessageContaining("200");
+		assertThatThrownBy(() -> ReportedChange.of(Map.of("orgName", "名".repeat(101)))).hasMessageContaining("100");
+		assertThatThrownBy(() -> ReportedChange.of(Map.of("phone", "12345"))).as("the 备案表's phone rule")
+			.hasMessageContaining("phone");
 		assertThatThrownBy(() -> ReportedChange.of(Map.of("phone", "call me"))).hasMessageContaining("phone");
 		assertThatThrownBy(() -> ReportedChange.of(Map.of("serviceItems", List.of("CONSULTATION", "SEARCH",
 				"TRAINING", "BAKING")))).hasMessageContaining("BAKING");
