@@ -157,7 +157,8 @@ public class FilingApplicationRule implements SubmissionRule {
 		}
 	}
 
-	static List<String> fields() {
+	/** The 备案表's fields (sections 一–六) as the start form and the API carry them; attachments aside. */
+	public static List<String> fields() {
 		return List.of(ORG_NAME, USCC, ORG_CATEGORY, ORG_NATURE, INDEPENDENT_LEGAL_ENTITY, ADDRESS, PLATFORM_NAME,
 				PLATFORM_URL, HEAD_NAME, HEAD_TITLE, CONTACT_NAME, CONTACT_TITLE, PHONE, EMAIL, STAFF_TOTAL,
 				STAFF_FULL_TIME, STAFF_PART_TIME, SERVICE_TARGETS, SERVICE_ITEMS, IP_CATEGORIES, PROVINCE,

@@ -32,12 +32,6 @@ public class RegisterQuery {
 		this.jdbc = jdbc;
 	}
 
-	public Optional<Outlet> find(String filingNo) {
-		return jdbc.query("select * from outlet where filing_no = ?", OutletRepository::map, filingNo)
-			.stream()
-			.findFirst();
-	}
-
 	/** One page of the outlets matching the criteria, in the requested order. */
 	public Result search(Criteria criteria, int page, int size, Sort sort, boolean descending) {
 		Where where = where(criteria, true);

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.ipoutlet.filing.FilingApplicationRule;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.JsonValues;
 import org.ipoutlet.web.JsonBodies;
@@ -26,11 +27,7 @@ import org.ipoutlet.web.JsonBodies;
 final class FilingRequest {
 
 	/** The 备案表's fields (sections 一–六), as the start form has them. */
-	static final List<String> FIELDS = List.of(ORG_NAME, USCC, ORG_CATEGORY, ORG_NATURE, INDEPENDENT_LEGAL_ENTITY,
-			ADDRESS, PLATFORM_NAME, PLATFORM_URL, HEAD_NAME, HEAD_TITLE, CONTACT_NAME, CONTACT_TITLE, PHONE, EMAIL,
-			STAFF_TOTAL, STAFF_FULL_TIME, STAFF_PART_TIME, SERVICE_TARGETS, SERVICE_ITEMS, IP_CATEGORIES, PROVINCE,
-			RECOMMENDER_ID, PROVINCIAL_OUTLET, WORK_FOUNDATION, TEAM_MEMBERS, DEVELOPMENT_PLAN, TYPICAL_CASES,
-			DECLARATION_TRUTHFUL, APPLICANT_HANDLER, APPLICANT_HEAD);
+	static final List<String> FIELDS = FilingApplicationRule.fields();
 
 	static final List<String> DOCUMENTS = List.of(WORK_RULES, SEALED_FORM);
 

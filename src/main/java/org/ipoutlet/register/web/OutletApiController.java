@@ -3,6 +3,7 @@ package org.ipoutlet.register.web;
 import java.util.List;
 
 import org.ipoutlet.identity.Recommenders;
+import org.ipoutlet.register.OutletRepository;
 import org.ipoutlet.register.RegisterQuery;
 import org.ipoutlet.web.NotFoundException;
 import org.springframework.http.ProblemDetail;
@@ -28,10 +29,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class OutletApiController {
 
 	private final RegisterQuery register;
+	private final OutletRepository outlets;
 	private final Recommenders recommenders;
 
-	OutletApiController(RegisterQuery register, Recommenders recommenders) {
+	OutletApiController(RegisterQuery register, OutletRepository outlets, Recommenders recommenders) {
 		this.register = register;
+		this.outlets = outlets;
 		this.recommenders = recommenders;
 	}
 
@@ -63,7 +66,7 @@ class OutletApiController {
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@Operation(summary = "One filed outlet, whatever its status")
 	OutletView get(@PathVariable String filingNo) {
-		return register.find(filingNo)
+		return outlets.find(filingNo)
 			.map(o -> OutletView.of(o, recommenders.provinces()))
 			.orElseThrow(() -> new NotFoundException("No outlet with filing number " + filingNo));
 	}
