@@ -1,15 +1,16 @@
 package org.ipoutlet.identity;
 
-import java.util.Arrays;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 /**
- * Idempotent group grants: one GRANT authorization per (group, resource type, resource id), created
- * when missing and widened by the missing permissions only; an unchanged grant is not written again.
+ * Idempotent group grants: one GRANT authorization per (group, resource type, resource id) holding
+ * exactly the given permissions — created when missing, corrected when it holds more or fewer (so a
+ * release that narrows a role narrows existing installations too); an unchanged grant is not written
+ * again.
  */
 class Grants {
 
@@ -17,6 +18,12 @@ class Grants {
 
 	Grants(AuthorizationService authorizations) {
 		this.authorizations = authorizations;
+	}
+
+	private static int mask(Permission... permissions) {
+		AuthorizationEntity probe = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+		probe.setPermissions(permissions);
+		return probe.getPermissions();
 	}
 
 	void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
@@ -35,12 +42,10 @@ class Grants {
 			grant.setResource(resource);
 			grant.setResourceId(resourceId);
 		}
-		else if (Arrays.stream(permissions).allMatch(grant::isPermissionGranted)) {
+		else if (grant instanceof AuthorizationEntity existing && existing.getPermissions() == mask(permissions)) {
 			return;
 		}
-		for (Permission permission : permissions) {
-			grant.addPermission(permission);
-		}
+		grant.setPermissions(permissions);
 		authorizations.saveAuthorization(grant);
 	}
 

@@ -120,9 +120,10 @@ public class IdentitySetup {
 		grants.grant(CNIPA_REVIEWERS, APPLICATION, "cockpit", ACCESS);
 		grants.grant(CNIPA_REVIEWERS, GROUP, CNIPA_REVIEWERS, Permissions.READ);
 		for (String key : REVIEWED_PROCESSES) {
+			// National oversight reads everything; what CNIPA decides beyond its tasks (orders, findings,
+			// designations) goes through the application's API, never as engine writes (README: Security).
 			grants.grant(CNIPA_REVIEWERS, PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
-					ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
-					ProcessDefinitionPermissions.UPDATE_INSTANCE);
+					ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);
 		}
 		// National oversight: every task is visible; working one still needs the candidate grant.
 		grants.grant(CNIPA_REVIEWERS, TASK, ANY, TaskPermissions.READ);

@@ -146,9 +146,11 @@ class IdentitySetupTest {
 		assertThat(can(g, Permissions.ACCESS, Resources.APPLICATION, "admin")).isFalse();
 		for (String key : List.of("outlet-filing", "outlet-lifecycle", "annual-report")) {
 			for (Permission p : List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
-					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE)) {
+					ProcessDefinitionPermissions.READ_INSTANCE)) {
 				assertThat(can(g, p, Resources.PROCESS_DEFINITION, key)).as(key + " " + p.getName()).isTrue();
 			}
+			// Least power: CNIPA's orders and findings go through the API, never as engine writes.
+			assertThat(can(g, ProcessDefinitionPermissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION, key)).isFalse();
 			assertThat(can(g, ProcessDefinitionPermissions.DELETE_INSTANCE, Resources.PROCESS_DEFINITION, key)).isFalse();
 			assertThat(can(g, ProcessDefinitionPermissions.UPDATE, Resources.PROCESS_DEFINITION, key)).isFalse();
 		}
