@@ -61,7 +61,7 @@ abstract class FilingOverRestScenario {
 	@Test
 	void Art7_wholeFilingThroughRestAsEachRole() throws Exception {
 		JsonNode started = post("applicant", "/process-definition/key/outlet-filing/submit-form",
-				Map.of("variables", typed(FilingFixtures.application(uscc))), 200);
+				Map.of("variables", typed(submitted(uscc))), 200);
 		String pi = started.get("id").asText();
 		String applicationNo = started.get("businessKey").asText();
 		assertThat(applicationNo).matches("SQ-2026-\\d{6}");
@@ -107,7 +107,7 @@ abstract class FilingOverRestScenario {
 
 	@Test
 	void invalidSubmissionThroughRestGets400NamingTheFieldsAndLeavesNothing() throws Exception {
-		Map<String, Object> app = FilingFixtures.application(uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0'));
+		Map<String, Object> app = submitted(uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0'));
 		app.put(STAFF_FULL_TIME, -1);
 		int applicationsBefore = jdbc.queryForObject("select count(*) from filing_application", Integer.class);
 		int instancesBefore = get("admin", "/history/process-instance/count", 200).get("count").asInt();
@@ -129,7 +129,7 @@ abstract class FilingOverRestScenario {
 	@Test
 	void refusedReviewerDecisionThroughRestGets400AndTheTaskStaysOpen() throws Exception {
 		JsonNode started = post("applicant", "/process-definition/key/outlet-filing/submit-form",
-				Map.of("variables", typed(FilingFixtures.application(uscc))), 200);
+				Map.of("variables", typed(submitted(uscc))), 200);
 		String pi = started.get("id").asText();
 		runJobs(pi);
 		String reviewId = single(get("shanghai", "/task?processInstanceId=" + pi, 200)).get("id").asText();
@@ -201,6 +201,16 @@ abstract class FilingOverRestScenario {
 
 	private static Date date(String iso) {
 		return Date.from(OffsetDateTime.parse(iso).toInstant());
+	}
+
+	/**
+	 * The 备案表 as a REST client submits it: the form's fields only. The applicant is the authenticated
+	 * user, never a variable the client sends (README: Security).
+	 */
+	private static Map<String, Object> submitted(String uscc) {
+		Map<String, Object> application = FilingFixtures.application(uscc);
+		application.remove(APPLICANT);
+		return application;
 	}
 
 }
