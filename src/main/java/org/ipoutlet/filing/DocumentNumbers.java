@@ -1,7 +1,7 @@
 package org.ipoutlet.filing;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DocumentNumbers {
 
-	/** How often a lock wait that timed out (H2's lock timeout) is retried before giving up. */
+	/** How often a lock wait that timed out (H2 gives up after 2 s; PostgreSQL waits) is retried. */
 	static final int LOCK_ATTEMPTS = 30;
 
 	private final JdbcTemplate jdbc;
@@ -52,7 +52,7 @@ public class DocumentNumbers {
 				});
 				return value;
 			}
-			catch (PessimisticLockingFailureException e) {
+			catch (TransientDataAccessException e) {
 				if (attempt >= LOCK_ATTEMPTS) {
 					throw e;
 				}
@@ -75,7 +75,7 @@ public class DocumentNumbers {
 			catch (DuplicateKeyException e) {
 				return; // another transaction created it first
 			}
-			catch (PessimisticLockingFailureException e) {
+			catch (TransientDataAccessException e) {
 				if (attempt >= LOCK_ATTEMPTS) {
 					throw e;
 				}
