@@ -99,6 +99,19 @@ class LifecycleStepsCannotBeSkippedTest extends LifecycleTestSupport {
 		assertThat(register(outlet).status()).isEqualTo(OutletStatus.RECTIFYING);
 	}
 
+	@Test
+	void Art17_aSummaryIsNotMissingBeforeItsDeadlineSoNoRectificationIsOrdered(
+			@Autowired org.ipoutlet.annualreport.AnnualSummaries summaries) {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		asAdmin();
+		assertThatThrownBy(() -> runtimeService.createProcessInstanceModification(outlet.id())
+			.startBeforeActivity("Task_RecordMissingSummary")
+			.execute()).hasStackTraceContaining("cannot be missing");
+		assertThat(summaries.find(outlet.filingNo(), 2027)).isEmpty();
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.FILED);
+		assertThat(task(outlet, "submitRectificationReport")).isNull();
+	}
+
 	/** The register's aggregate refused the transition (the engine may wrap it). */
 	static void refusedByTheRegister(Throwable thrown) {
 		Throwable t = thrown;
