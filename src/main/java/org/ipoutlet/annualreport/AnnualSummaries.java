@@ -59,7 +59,12 @@ public class AnnualSummaries {
 		}
 	}
 
+	/** 31 January passed without a summary; refused when the summary was submitted (Art. 17). */
 	public void missing(String filingNo, int year, String recommenderId) {
+		find(filingNo, year).filter(s -> s.status() != Status.MISSING).ifPresent(s -> {
+			throw new IllegalStateException("The " + year + " summary of " + filingNo + " was submitted ("
+					+ s.status() + "): it is not missing");
+		});
 		upsert(filingNo, year, recommenderId, Status.MISSING);
 	}
 

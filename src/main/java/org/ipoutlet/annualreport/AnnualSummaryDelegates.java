@@ -1,5 +1,7 @@
 package org.ipoutlet.annualreport;
 
+import java.time.LocalDate;
+
 import static org.ipoutlet.lifecycle.LifecycleVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,8 +42,14 @@ public class AnnualSummaryDelegates {
 
 	/** 31 January passed without a summary: recorded as missing, and the reason for rectification. */
 	@Bean
-	JavaDelegate recordMissingSummary(AnnualSummaries summaries) {
+	JavaDelegate recordMissingSummary(AnnualSummaries summaries, LifecycleDates dates, BusinessClock clock) {
 		return execution -> {
+			// Reached only by the deadline's timer: refused before the deadline has passed (a skipped path).
+			LocalDate due = dates.summaryDueOn(year(execution));
+			if (!clock.today().isAfter(due)) {
+				throw new IllegalStateException("The " + year(execution) + " summary of " + filingNo(execution)
+						+ " is due on " + due + ": it cannot be missing on " + clock.today());
+			}
 			summaries.missing(filingNo(execution), year(execution), recommender(execution));
 			execution.setVariable(RECTIFICATION_REASON, "未于次年1月31日前报送" + year(execution) + "年度工作总结");
 		};

@@ -4,16 +4,21 @@ import static org.ipoutlet.filing.FilingVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.ipoutlet.calendar.BusinessClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of {@code outlet-filing}, after the submission was validated: assigns the
- * application number, makes it the business key, and records the application.
+ * Start of every {@code outlet-filing} instance, after the submission was validated: assigns the
+ * application number, makes it the business key, and records the application (status
+ * {@code SUBMITTED}). A built-in listener attached by {@link FilingStepsPlugin}, so it runs on every
+ * start, with start instructions and with {@code skipCustomListeners} too. The applicant is the
+ * authenticated user who starts (the engine's initiator), whatever variable the start carries; only
+ * the application itself, starting without a user, names the applicant by the variable.
  */
-@Component("applicationIntake")
+@Component
 class ApplicationIntake implements ExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(ApplicationIntake.class);
@@ -30,13 +35,19 @@ class ApplicationIntake implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
+		String initiator = Context.getCommandContext() == null ? null
+				: Context.getCommandContext().getAuthenticatedUserId();
+		if (initiator != null) {
+			execution.setVariable(APPLICANT, initiator);
+		}
+		String applicant = (String) execution.getVariable(APPLICANT);
 		String applicationNo = numbers.nextApplicationNo(clock.today().getYear());
 		execution.setProcessBusinessKey(applicationNo);
 		execution.setVariable(APPLICATION_NO, applicationNo);
 		applications.submit(applicationNo, (String) execution.getVariable(USCC),
-				(String) execution.getVariable(ORG_NAME), (String) execution.getVariable(RECOMMENDER_ID),
-				(String) execution.getVariable(APPLICANT), execution.getProcessInstanceId(), clock.now());
-		log.info("Filing application {} submitted by {} for USCC {}", applicationNo, execution.getVariable(APPLICANT),
+				(String) execution.getVariable(ORG_NAME), (String) execution.getVariable(RECOMMENDER_ID), applicant,
+				execution.getProcessInstanceId(), clock.now());
+		log.info("Filing application {} submitted by {} for USCC {}", applicationNo, applicant,
 				execution.getVariable(USCC));
 	}
 

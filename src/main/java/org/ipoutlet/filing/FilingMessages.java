@@ -5,7 +5,9 @@ import static org.ipoutlet.filing.FilingVariables.*;
 import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.ipoutlet.calendar.BusinessClock;
 import org.springframework.stereotype.Service;
 
 /** The messages {@code outlet-filing} receives, correlated by application number (business key). */
@@ -13,17 +15,27 @@ import org.springframework.stereotype.Service;
 public class FilingMessages {
 
 	private final RuntimeService runtime;
+	private final FilingApplications applications;
+	private final BusinessClock clock;
 
-	public FilingMessages(RuntimeService runtime) {
+	public FilingMessages(RuntimeService runtime, FilingApplications applications, BusinessClock clock) {
 		this.runtime = runtime;
+		this.applications = applications;
+		this.clock = clock;
 	}
 
 	/**
 	 * An objection during publicity (公示期异议). Each objection opens its own {@code handleObjection}
-	 * task, with the objection kept as variables local to it.
+	 * task, with the objection kept as variables local to it. Accepted only within the publicity
+	 * period recorded by the application (to the end of its last day), not after it, even while
+	 * earlier objections are still being verified; the engine refuses it too (see
+	 * {@link FilingApplication#raiseObjection}), whoever correlates the message.
 	 * @throws NotInPublicityException when the application is not in publicity
 	 */
 	public void raiseObjection(String applicationNo, String objection, String objectorContact) {
+		if (applications.find(applicationNo).filter(a -> a.acceptsObjections(clock.today())).isEmpty()) {
+			throw new NotInPublicityException(applicationNo);
+		}
 		try {
 			runtime.createMessageCorrelation(MESSAGE_OBJECTION_RAISED)
 				.processInstanceBusinessKey(applicationNo)
@@ -32,6 +44,12 @@ public class FilingMessages {
 		}
 		catch (MismatchingMessageCorrelationException e) {
 			throw new NotInPublicityException(applicationNo);
+		}
+		catch (ProcessEngineException e) {
+			if (IllegalFilingStepException.in(e).isPresent()) {
+				throw new NotInPublicityException(applicationNo);
+			}
+			throw e;
 		}
 	}
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Service task 确定公示期 (Art. 7(三)): publicity runs for N working days on the mainland calendar,
  * from the first working day after CNIPA's approval, to the end of the N-th. Sets
  * {@code publicityStarts}/{@code publicityEnds} (ISO dates) and {@code publicityEndsAt} (the instant
- * the publicity timer fires: the start of the next calendar day, Asia/Shanghai).
+ * the publicity timer fires: the start of the next calendar day, Asia/Shanghai). The period is
+ * recorded in the application's aggregate, which alone decides when publicity is over.
  */
 @Component("publicityPeriod")
 class PublicityPeriod implements JavaDelegate {
@@ -27,10 +28,12 @@ class PublicityPeriod implements JavaDelegate {
 
 	private final BusinessClock clock;
 	private final WorkingDayCalendar calendar;
+	private final FilingSteps steps;
 	private final int workingDays;
 
-	PublicityPeriod(BusinessClock clock, WorkingDayCalendar calendar, OutletProperties properties) {
+	PublicityPeriod(BusinessClock clock, WorkingDayCalendar calendar, FilingSteps steps, OutletProperties properties) {
 		this.clock = clock;
+		this.steps = steps;
 		this.calendar = calendar;
 		this.workingDays = properties.filing().publicityWorkingDays();
 	}
@@ -40,6 +43,7 @@ class PublicityPeriod implements JavaDelegate {
 		LocalDate approved = clock.today();
 		LocalDate first = calendar.plusWorkingDays(approved, 1);
 		LocalDate last = calendar.plusWorkingDays(approved, workingDays);
+		steps.publicity(execution, first, last);
 		execution.setVariable(PUBLICITY_STARTS, first.toString());
 		execution.setVariable(PUBLICITY_ENDS, last.toString());
 		execution.setVariable(PUBLICITY_ENDS_AT,

@@ -23,7 +23,11 @@ import org.springframework.stereotype.Component;
 /**
  * Service task 予以备案 (Art. 7(三), 8, 9): gives the outlet a filing number and three years of
  * validity (the last day inclusive), records it in the public register and starts its
- * {@code outlet-lifecycle}.
+ * {@code outlet-lifecycle}. Refused unless the application's aggregate records a completed
+ * publicity period (after eligibility, recommendation and CNIPA's approval, in that order) with no
+ * open or upheld objection: a registration reached by a skipped step fails, its job becomes an
+ * incident, and nothing is registered. The institution, recommender and applicant are the ones
+ * recorded at intake, not the variables.
  */
 @Component("registration")
 class Registration implements JavaDelegate {
@@ -33,14 +37,16 @@ class Registration implements JavaDelegate {
 	private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
 	private final DocumentNumbers numbers;
+	private final FilingSteps steps;
 	private final OutletRepository outlets;
 	private final BusinessClock clock;
 	private final RuntimeService runtime;
 	private final int validityYears;
 
-	Registration(DocumentNumbers numbers, OutletRepository outlets, BusinessClock clock, @Lazy RuntimeService runtime,
-			OutletProperties properties) {
+	Registration(DocumentNumbers numbers, FilingSteps steps, OutletRepository outlets, BusinessClock clock,
+			@Lazy RuntimeService runtime, OutletProperties properties) {
 		this.numbers = numbers;
+		this.steps = steps;
 		this.outlets = outlets;
 		this.clock = clock;
 		this.runtime = runtime;
@@ -50,11 +56,11 @@ class Registration implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		LocalDate validFrom = clock.today();
+		FilingApplication application = steps.record(execution, a -> a.file(validFrom, clock.now()));
 		LocalDate validUntil = validFrom.plusYears(validityYears).minusDays(1);
 		String filingNo = numbers.nextFilingNo(validFrom.getYear());
-		Outlet outlet = Outlet.file(filingNo, execution.getProcessBusinessKey(), text(execution, USCC),
-				details(execution), text(execution, RECOMMENDER_ID), text(execution, APPLICANT), validFrom, validUntil,
-				clock.now());
+		Outlet outlet = Outlet.file(filingNo, application.applicationNo(), application.uscc(), details(execution),
+				application.recommenderId(), application.applicant(), validFrom, validUntil, clock.now());
 		outlets.insert(outlet);
 		execution.setVariable(FILING_NO, filingNo);
 		execution.setVariable(VALID_FROM, validFrom.toString());
@@ -62,7 +68,7 @@ class Registration implements JavaDelegate {
 
 		Map<String, Object> lifecycle = new HashMap<>();
 		lifecycle.put(FILING_NO, filingNo);
-		lifecycle.put(APPLICATION_NO, execution.getProcessBusinessKey());
+		lifecycle.put(APPLICATION_NO, application.applicationNo());
 		lifecycle.put(USCC, outlet.uscc());
 		lifecycle.put(ORG_NAME, outlet.details().orgName());
 		lifecycle.put(RECOMMENDER_ID, outlet.recommenderId());
@@ -71,7 +77,7 @@ class Registration implements JavaDelegate {
 		lifecycle.put(VALID_FROM, validFrom.toString());
 		lifecycle.put(VALID_UNTIL, validUntil.toString());
 		runtime.startProcessInstanceByKey(LIFECYCLE_PROCESS_KEY, filingNo, lifecycle);
-		log.info("Application {} filed as outlet {}, valid {} to {}", execution.getProcessBusinessKey(), filingNo,
+		log.info("Application {} filed as outlet {}, valid {} to {}", application.applicationNo(), filingNo,
 				validFrom, validUntil);
 	}
 

@@ -43,11 +43,44 @@ public class OutletLifecycle {
 		outlets.update(outlet);
 	}
 
+	/** Art. 9: the recommender reviewed a renewal application. */
+	public void recordRenewalRecommendation(String filingNo, boolean recommended) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.recordRenewalRecommendation(recommended);
+		outlets.update(outlet);
+	}
+
+	/** Art. 9: CNIPA decided on a recommended renewal. */
+	public void recordRenewalApproval(String filingNo, boolean approved) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.recordRenewalApproval(approved);
+		outlets.update(outlet);
+	}
+
+	/** Art. 17: CNIPA verified (or not) a rectification report. */
+	public void recordRectificationVerdict(String filingNo, boolean rectified) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.recordRectificationVerdict(rectified);
+		outlets.update(outlet);
+	}
+
+	/**
+	 * Art. 9: refuses a renewal step reached without an approval recorded through its tasks (a
+	 * skipped path): the job fails and becomes an incident.
+	 */
+	public void requireRenewalApproved(String filingNo) {
+		Outlet outlet = outlets.get(filingNo);
+		if (!outlet.renewalApproved()) {
+			throw new org.ipoutlet.register.IllegalTransitionException(filingNo, outlet.status(),
+					"renew without a renewal recommended and approved through its tasks");
+		}
+	}
+
 	/** Art. 9: extends validity by one period from the current end; returns the new last day. */
 	public LocalDate renew(String filingNo) {
 		Outlet outlet = outlets.get(filingNo);
 		LocalDate until = dates.renewedUntil(outlet.validUntil());
-		outlet.renew(until, clock.now());
+		outlet.renewApproved(until, clock.now());
 		outlets.update(outlet);
 		return until;
 	}
@@ -55,22 +88,23 @@ public class OutletLifecycle {
 	/** Art. 17: orders rectification from today; returns the last day of the period. */
 	public LocalDate startRectification(String filingNo, String reason) {
 		Outlet outlet = outlets.get(filingNo);
-		outlet.startRectification(reason, clock.now());
+		LocalDate deadline = dates.rectificationDeadline(clock.today());
+		outlet.startRectification(reason, deadline, clock.now());
 		outlets.update(outlet);
-		return dates.rectificationDeadline(clock.today());
+		return deadline;
 	}
 
 	/** Art. 17: rectification verified within the period. */
 	public void completeRectification(String filingNo) {
 		Outlet outlet = outlets.get(filingNo);
-		outlet.completeRectification(clock.now());
+		outlet.completeVerifiedRectification(clock.now());
 		outlets.update(outlet);
 	}
 
 	/** Art. 17: still non-compliant when the rectification period ended. */
 	public void revokeAfterRectification(String filingNo) {
 		Outlet outlet = outlets.get(filingNo);
-		outlet.revoke("整改期满仍不符合《实施办法》相关规定（第十七条）", clock.now());
+		outlet.revokeAfterRectification("整改期满仍不符合《实施办法》相关规定（第十七条）", clock.today(), clock.now());
 		outlets.update(outlet);
 	}
 

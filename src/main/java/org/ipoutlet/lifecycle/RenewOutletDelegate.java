@@ -28,6 +28,8 @@ public class RenewOutletDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		// A skipped approval is not a refusal the diagram routes back: it fails the job (an incident).
+		lifecycle.requireRenewalApproved((String) execution.getVariable(FILING_NO));
 		LocalDate until;
 		try {
 			until = lifecycle.renew((String) execution.getVariable(FILING_NO));

@@ -26,6 +26,10 @@ public class Outlet {
 	private Instant statusChangedAt;
 	private String statusReason;
 	private final int version;
+	// The lifecycle's recorded steps (README, "The filing's steps are guaranteed by the application")
+	private RenewalStage renewalStage;
+	private LocalDate rectificationDeadline;
+	private boolean rectificationVerified;
 
 	public Outlet(String filingNo, String applicationNo, String uscc, OutletDetails details, String recommenderId,
 			String outletUser, OutletStatus status, LocalDate validFrom, LocalDate validUntil, Instant filedAt,
@@ -55,6 +59,48 @@ public class Outlet {
 				validFrom, validUntil, now, now, null, 0);
 	}
 
+	/** Restores the recorded lifecycle steps read from the register table. */
+	public Outlet withSteps(RenewalStage renewalStage, LocalDate rectificationDeadline, boolean rectificationVerified) {
+		this.renewalStage = renewalStage;
+		this.rectificationDeadline = rectificationDeadline;
+		this.rectificationVerified = rectificationVerified;
+		return this;
+	}
+
+	/** Art. 9: the recommender's review of a renewal application ({@code reviewRenewal}). */
+	public void recordRenewalRecommendation(boolean recommended) {
+		require(EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "have its renewal reviewed");
+		this.renewalStage = recommended ? RenewalStage.RECOMMENDED : null;
+	}
+
+	/**
+	 * Art. 9: CNIPA's approval of a recommended renewal ({@code approveRenewal}); approving again
+	 * after a renewal that had to wait for a rectification keeps the approval.
+	 */
+	public void recordRenewalApproval(boolean approved) {
+		if (renewalStage == null) {
+			throw new IllegalTransitionException(filingNo, status, "have a renewal approved that was not recommended");
+		}
+		this.renewalStage = approved ? RenewalStage.APPROVED : null;
+	}
+
+	public boolean renewalApproved() {
+		return renewalStage == RenewalStage.APPROVED;
+	}
+
+	/**
+	 * Art. 9: the renewal step of {@code outlet-lifecycle}: {@link #renew} once the renewal was
+	 * recommended and approved through its tasks, which the approval is then used up by.
+	 */
+	public void renewApproved(LocalDate newValidUntil, Instant now) {
+		require(EnumSet.of(OutletStatus.FILED), "renew");
+		if (!renewalApproved()) {
+			throw new IllegalTransitionException(filingNo, status, "renew without an approved renewal");
+		}
+		renew(newValidUntil, now);
+		this.renewalStage = null;
+	}
+
 	/**
 	 * Art. 9: a renewal extends validity to {@code newValidUntil}. Only an outlet in good standing
 	 * (FILED) is renewed: an outlet under rectification must first be verified (Art. 17).
@@ -68,14 +114,54 @@ public class Outlet {
 		this.statusChangedAt = now;
 	}
 
+	/** Art. 17: an order to rectify within the rectification period, to {@code deadline} inclusive. */
+	public void startRectification(String reason, LocalDate deadline, Instant now) {
+		moveTo(OutletStatus.RECTIFYING, EnumSet.of(OutletStatus.FILED), "start rectification", reason, now);
+		this.rectificationDeadline = deadline;
+		this.rectificationVerified = false;
+	}
+
 	/** Art. 17: an order to rectify within the rectification period. */
 	public void startRectification(String reason, Instant now) {
-		moveTo(OutletStatus.RECTIFYING, EnumSet.of(OutletStatus.FILED), "start rectification", reason, now);
+		startRectification(reason, null, now);
+	}
+
+	/** Art. 17: CNIPA's verification of a rectification report ({@code verifyRectification}). */
+	public void recordRectificationVerdict(boolean rectified) {
+		require(EnumSet.of(OutletStatus.RECTIFYING), "have its rectification verified");
+		this.rectificationVerified = rectified;
+	}
+
+	/**
+	 * Art. 17: the completion step of {@code outlet-lifecycle}: {@link #completeRectification} only
+	 * after CNIPA recorded the rectification as verified.
+	 */
+	public void completeVerifiedRectification(Instant now) {
+		require(EnumSet.of(OutletStatus.RECTIFYING), "complete rectification");
+		if (!rectificationVerified) {
+			throw new IllegalTransitionException(filingNo, status, "complete a rectification CNIPA has not verified");
+		}
+		completeRectification(now);
 	}
 
 	/** Art. 17: rectification verified in time; the outlet is back in good standing. */
 	public void completeRectification(Instant now) {
 		moveTo(OutletStatus.FILED, EnumSet.of(OutletStatus.RECTIFYING), "complete rectification", null, now);
+		this.rectificationDeadline = null;
+		this.rectificationVerified = false;
+	}
+
+	/**
+	 * Art. 17: still non-compliant when the rectification period ended: refused before the day after
+	 * the period's last day, and after a verified rectification.
+	 */
+	public void revokeAfterRectification(String reason, LocalDate today, Instant now) {
+		require(EnumSet.of(OutletStatus.RECTIFYING), "be revoked after rectification");
+		if (rectificationDeadline == null || !today.isAfter(rectificationDeadline) || rectificationVerified) {
+			throw new IllegalTransitionException(filingNo, status,
+					"be revoked after rectification on " + today + " (period to " + rectificationDeadline + ")");
+		}
+		moveTo(OutletStatus.REVOKED, EnumSet.of(OutletStatus.RECTIFYING), "be revoked", reason, now);
 	}
 
 	/** Art. 17 (still non-compliant after rectification) or Art. 18 (misconduct). */
@@ -174,6 +260,23 @@ public class Outlet {
 
 	public int version() {
 		return version;
+	}
+
+	public RenewalStage renewalStage() {
+		return renewalStage;
+	}
+
+	public LocalDate rectificationDeadline() {
+		return rectificationDeadline;
+	}
+
+	public boolean rectificationVerified() {
+		return rectificationVerified;
+	}
+
+	/** How far a renewal application went through its tasks (Art. 9). */
+	public enum RenewalStage {
+		RECOMMENDED, APPROVED
 	}
 
 	/**

@@ -20,7 +20,8 @@ public class OutletRepository {
 	private static final String COLUMNS = "filing_no, application_no, uscc, org_name, org_category, org_nature, "
 			+ "province, recommender_id, address, platform_name, platform_url, head_name, contact_name, phone, "
 			+ "email, service_targets, service_items, ip_categories, outlet_user, status, valid_from, valid_until, "
-			+ "filed_at, status_changed_at, status_reason, version";
+			+ "filed_at, status_changed_at, status_reason, version, renewal_stage, rectification_deadline, "
+			+ "rectification_verified";
 
 	private final JdbcTemplate jdbc;
 
@@ -30,12 +31,14 @@ public class OutletRepository {
 
 	public void insert(Outlet o) {
 		OutletDetails d = o.details();
-		jdbc.update("insert into outlet (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		jdbc.update("insert into outlet (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 				o.filingNo(), o.applicationNo(), o.uscc(), d.orgName(), d.orgCategory(), d.orgNature(),
 				d.province(), o.recommenderId(), d.address(), d.platformName(), d.platformUrl(), d.headName(),
 				d.contactName(), d.phone(), d.email(), d.serviceTargets(), join(d.serviceItems()),
 				join(d.ipCategories()), o.outletUser(), o.status().name(), o.validFrom(), o.validUntil(),
-				timestamp(o.filedAt()), timestamp(o.statusChangedAt()), o.statusReason(), o.version());
+				timestamp(o.filedAt()), timestamp(o.statusChangedAt()), o.statusReason(), o.version(),
+				o.renewalStage() == null ? null : o.renewalStage().name(), o.rectificationDeadline(),
+				o.rectificationVerified());
 	}
 
 	/** Saves a changed outlet; fails if someone else changed it since it was read. */
@@ -44,10 +47,13 @@ public class OutletRepository {
 		int rows = jdbc.update("update outlet set org_name=?, org_category=?, org_nature=?, province=?, address=?, "
 				+ "platform_name=?, platform_url=?, head_name=?, contact_name=?, phone=?, email=?, service_targets=?, "
 				+ "service_items=?, ip_categories=?, status=?, valid_until=?, status_changed_at=?, status_reason=?, "
+				+ "renewal_stage=?, rectification_deadline=?, rectification_verified=?, "
 				+ "version=version+1 where filing_no=? and version=?", d.orgName(), d.orgCategory(), d.orgNature(),
 				d.province(), d.address(), d.platformName(), d.platformUrl(), d.headName(), d.contactName(), d.phone(),
 				d.email(), d.serviceTargets(), join(d.serviceItems()), join(d.ipCategories()), o.status().name(),
-				o.validUntil(), timestamp(o.statusChangedAt()), o.statusReason(), o.filingNo(), o.version());
+				o.validUntil(), timestamp(o.statusChangedAt()), o.statusReason(),
+				o.renewalStage() == null ? null : o.renewalStage().name(), o.rectificationDeadline(),
+				o.rectificationVerified(), o.filingNo(), o.version());
 		if (rows != 1) {
 			throw new OptimisticLockingFailureException("Outlet " + o.filingNo() + " was changed concurrently");
 		}
@@ -90,7 +96,10 @@ public class OutletRepository {
 				rs.getString("recommender_id"), rs.getString("outlet_user"), OutletStatus.valueOf(rs.getString("status")),
 				rs.getDate("valid_from").toLocalDate(), rs.getDate("valid_until").toLocalDate(),
 				instant(rs.getTimestamp("filed_at")), instant(rs.getTimestamp("status_changed_at")),
-				rs.getString("status_reason"), rs.getInt("version"));
+				rs.getString("status_reason"), rs.getInt("version"))
+			.withSteps(rs.getString("renewal_stage") == null ? null : Outlet.RenewalStage.valueOf(rs.getString("renewal_stage")),
+					rs.getDate("rectification_deadline") == null ? null : rs.getDate("rectification_deadline").toLocalDate(),
+					rs.getBoolean("rectification_verified"));
 	}
 
 	private static String join(List<String> codes) {

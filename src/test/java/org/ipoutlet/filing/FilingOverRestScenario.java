@@ -25,8 +25,6 @@ import org.ipoutlet.register.OutletStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,19 +34,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * contract gives it; the database is the subclass's (H2 or PostgreSQL). Jobs are executed through
  * REST by the administrator, as Cockpit does, since tests run without the job executor.
  */
-abstract class FilingOverRestScenario {
+abstract class FilingOverRestScenario extends ConcurrentSubmissionsScenario {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 	private final ObjectMapper json = new ObjectMapper();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	OutletRepository outlets;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	String uscc;
 

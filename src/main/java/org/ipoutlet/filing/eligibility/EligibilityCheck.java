@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.ipoutlet.calendar.BusinessClock;
+import org.ipoutlet.filing.FilingApplication;
+import org.ipoutlet.filing.FilingApplications;
+import org.ipoutlet.filing.FilingSteps;
 import org.ipoutlet.validation.JsonValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task 资格审查: runs every eligibility rule and records all failing reasons, not just the
- * first, as {@code eligible} and {@code ineligibilityReasons}.
+ * first, as {@code eligible} and {@code ineligibilityReasons}, and records the result in the
+ * application's aggregate (the status that the recommender's review requires).
  */
 @Component("eligibilityCheck")
 public class EligibilityCheck implements JavaDelegate {
@@ -24,21 +28,28 @@ public class EligibilityCheck implements JavaDelegate {
 
 	private final List<EligibilityRule> rules;
 	private final BusinessClock clock;
+	private final FilingSteps steps;
+	private final FilingApplications applications;
 
-	public EligibilityCheck(List<EligibilityRule> rules, BusinessClock clock) {
+	public EligibilityCheck(List<EligibilityRule> rules, BusinessClock clock, FilingSteps steps,
+			FilingApplications applications) {
+		this.applications = applications;
 		this.rules = List.copyOf(rules);
 		this.clock = clock;
+		this.steps = steps;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		ApplicationFacts facts = new ApplicationFacts(execution.getProcessBusinessKey(),
-				(String) execution.getVariable(USCC), Boolean.TRUE.equals(execution.getVariable(INDEPENDENT_LEGAL_ENTITY)),
+		// The institution is the one recorded at intake, whatever the variables say now.
+		FilingApplication application = applications.ofProcessInstance(execution.getProcessInstanceId());
+		ApplicationFacts facts = new ApplicationFacts(application.applicationNo(), application.uscc(), Boolean.TRUE.equals(execution.getVariable(INDEPENDENT_LEGAL_ENTITY)),
 				((Number) execution.getVariable(STAFF_FULL_TIME)).intValue(),
 				JsonValues.codes(execution.getVariable(IP_CATEGORIES)),
 				JsonValues.codes(execution.getVariable(SERVICE_ITEMS)), (String) execution.getVariable(RECOMMENDER_ID),
 				Boolean.TRUE.equals(execution.getVariable(PROVINCIAL_OUTLET)), clock.today());
 		List<String> reasons = evaluate(facts).stream().map(Enum::name).toList();
+		steps.eligibility(execution, reasons.isEmpty());
 		execution.setVariable(ELIGIBLE, reasons.isEmpty());
 		execution.setVariable(INELIGIBILITY_REASONS, JsonValues.json(reasons));
 		log.info("Application {} eligibility: {}", facts.applicationNo(), reasons.isEmpty() ? "eligible" : reasons);

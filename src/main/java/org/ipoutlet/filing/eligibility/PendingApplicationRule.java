@@ -5,7 +5,11 @@ import java.util.Optional;
 import org.ipoutlet.filing.FilingApplications;
 import org.springframework.stereotype.Component;
 
-/** One application at a time: an institution with an application in progress may not file another. */
+/**
+ * One application at a time: an institution with an application in progress may not file another.
+ * The application that holds the institution's pending slot (claimed atomically at intake) is the
+ * one in progress; any other is refused.
+ */
 @Component
 public class PendingApplicationRule implements EligibilityRule {
 
@@ -17,7 +21,7 @@ public class PendingApplicationRule implements EligibilityRule {
 
 	@Override
 	public Optional<IneligibilityReason> check(ApplicationFacts facts) {
-		return applications.hasOtherPending(facts.uscc(), facts.applicationNo())
+		return !applications.holdsPendingSlot(facts.applicationNo())
 				? Optional.of(IneligibilityReason.APPLICATION_PENDING) : Optional.empty();
 	}
 

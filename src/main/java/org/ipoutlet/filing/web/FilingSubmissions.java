@@ -76,16 +76,34 @@ class FilingSubmissions {
 		}
 		String uscc = ((String) request.values().get(USCC)).strip();
 		if (applications.hasPending(uscc)) {
-			throw new ConflictException("Institution " + uscc + " already has a filing application in progress "
-					+ "(该机构已有正在办理的备案申请)");
+			throw pending(uscc);
 		}
 		Map<String, Object> variables = request.variables(checks.normalized());
 		try {
-			return transactions.execute(tx -> runtime.startProcessInstanceByKey(PROCESS_KEY, variables).getBusinessKey());
+			// The start and the claim of the institution's pending slot are one transaction: of two
+			// simultaneous submissions exactly one holds the slot; the other rolls back entirely.
+			return transactions.execute(tx -> {
+				String applicationNo = runtime.startProcessInstanceByKey(PROCESS_KEY, variables).getBusinessKey();
+				if (!applications.holdsPendingSlot(applicationNo)) {
+					throw pending(uscc);
+				}
+				return applicationNo;
+			});
 		}
 		catch (ProcessEngineException ex) {
+			if (FilingApplications.PendingSlotTakenException.in(ex).isPresent()) {
+				throw pending(uscc);
+			}
 			throw SubmissionRejectedException.in(ex).<RuntimeException>map(r -> r).orElse(ex);
 		}
+		catch (FilingApplications.PendingSlotTakenException ex) {
+			throw pending(uscc);
+		}
+	}
+
+	private static ConflictException pending(String uscc) {
+		return new ConflictException("Institution " + uscc + " already has a filing application in progress "
+				+ "(该机构已有正在办理的备案申请)");
 	}
 
 	/**

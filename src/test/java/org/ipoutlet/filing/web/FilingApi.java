@@ -20,7 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Test client of {@code /api/filings}: valid bodies, JSON and multipart posts. */
-final class FilingApi {
+public final class FilingApi {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +29,7 @@ final class FilingApi {
 
 	private final ApiClient api;
 
-	FilingApi(int port) {
+	public FilingApi(int port) {
 		this.api = new ApiClient(port);
 	}
 
@@ -46,7 +46,7 @@ final class FilingApi {
 	}
 
 	/** A valid JSON submission with the work rules inline in base64. */
-	static Map<String, Object> body(String uscc) {
+	public static Map<String, Object> body(String uscc) {
 		Map<String, Object> body = form(uscc);
 		body.put(WORK_RULES, document("rules.pdf", PDF));
 		return body;
@@ -79,7 +79,7 @@ final class FilingApi {
 		return api.send(request);
 	}
 
-	Response submit(String user, Object body) {
+	public Response submit(String user, Object body) {
 		return postJson(user, "/api/filings", body);
 	}
 

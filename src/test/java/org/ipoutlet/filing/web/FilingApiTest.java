@@ -254,6 +254,45 @@ class FilingApiTest {
 	}
 
 	@Test
+	void Art7_objectionsNeedAContactAndEndWithThePeriodThenTheFilingProceeds() {
+		String applicationNo = submitted("applicant");
+		String pi = instance(applicationNo).getId();
+		runJobs(pi);
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
+		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示"));
+		String path = "/api/filings/" + applicationNo + "/objections";
+
+		for (Map<String, Object> noContact : List.<Map<String, Object>>of(Map.of(OBJECTION, "匿名异议"),
+				Map.of(OBJECTION, "匿名异议", OBJECTOR_CONTACT, "   "),
+				Map.of(OBJECTION, "异议", OBJECTOR_CONTACT, "1".repeat(201)))) {
+			Response refused = api.postJson(null, path, noContact);
+			assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			JsonNode error = refused.json().path("errors").get(0);
+			assertThat(error.path("field").asText()).isEqualTo(OBJECTOR_CONTACT);
+			assertThat(error.path("rule").asText()).isIn("required", "maxLength");
+			assertThat(error.path("messageZh").asText()).contains("异议人联系方式");
+		}
+		assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("handleObjection").count()).isZero();
+
+		ClockUtil.setCurrentTime(date("2026-03-09T20:00:00+08:00"));
+		assertThat(api.postJson(null, path, Map.of(OBJECTION, "最后一天的异议", OBJECTOR_CONTACT, "13800000000"))
+			.status()).as("the last day of publicity still counts").isEqualTo(202);
+
+		ClockUtil.setCurrentTime(date("2026-03-10T00:00:01+08:00"));
+		runJobs(pi);
+		Response late = api.postJson(null, path, Map.of(OBJECTION, "期满后的异议", OBJECTOR_CONTACT, "13900000000"));
+		assertThat(late.status()).as("no new objection once the period is over, while one is still verified")
+			.isEqualTo(409);
+		assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("handleObjection").count())
+			.isEqualTo(1);
+
+		complete(pi, "handleObjection", Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经核查，异议不成立"));
+		assertThat(api.get("auditor", "/api/filings/" + applicationNo).json().path("status").asText())
+			.isEqualTo("FILED");
+	}
+
+	@Test
 	void Art7_objectionOutsidePublicityIsRefusedWithAReason() {
 		String applicationNo = submitted("applicant");
 
