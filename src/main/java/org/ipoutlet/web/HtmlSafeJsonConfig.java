@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class HtmlSafeJsonConfig {
 
 	@Bean
-	Jackson2ObjectMapperBuilderCustomizer htmlSafeJson() {
+	Jackson2ObjectMapperBuilderCustomizer htmlEscapingJson() {
 		return builder -> builder.postConfigurer(HtmlSafeJsonConfig::escapeHtml);
 	}
 

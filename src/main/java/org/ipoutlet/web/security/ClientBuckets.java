@@ -34,7 +34,7 @@ final class ClientBuckets {
 
 	private Bucket bucket(String address) {
 		return buckets.get(address, key -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+			.addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, period).build())
 			.build());
 	}
 

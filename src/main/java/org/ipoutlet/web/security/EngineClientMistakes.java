@@ -16,7 +16,7 @@ public final class EngineClientMistakes {
 	}
 
 	private static final List<Mistake> MISTAKES = List.of(
-			new Mistake(Pattern.compile("SPIN/JACKSON-JSON|SPIN/DOM-XML|Unable to parse input into json|"
+			new Mistake(Pattern.compile("Malformed Json variable value|SPIN/JACKSON-JSON|SPIN/DOM-XML|Unable to parse input into json|"
 					+ "Unexpected character|Unrecognized token|Unexpected end-of-input"),
 					"A Json or Xml variable value is not well-formed"),
 			new Mistake(Pattern.compile("(?i)java serialization format is prohibited|x-java-serialized-object"),

@@ -69,6 +69,11 @@ public class EngineErrorBodies extends OncePerRequestFilter {
 	byte[] rewrite(HttpServletRequest request, HttpServletResponse response, int status, byte[] original) {
 		JsonNode body = parse(original);
 		String message = body != null && body.path("message").isTextual() ? body.path("message").asText() : "";
+		if (status >= 500 && body != null && "InternalError".equals(body.path("type").asText())
+				&& body.path("reference").isTextual()) {
+			// Already generic (the /engine-rest mappers), logged with its reference.
+			return original;
+		}
 		if (status >= 500) {
 			if (EngineClientMistakes.isClientMistake(message)) {
 				response.setStatus(400);

@@ -39,12 +39,19 @@ public class RateLimitFilter extends OncePerRequestFilter {
 		this.limits = List.of(
 				new Limited("objections", "objections to a filing", "提交异议",
 						matcher(HttpMethod.POST, "/api/filings/[^/?]+/objections"), new ClientBuckets(settings.objections())),
-				new Limited("publicity", "the publicity list", "查询公示信息", matcher(HttpMethod.GET, "/api/publicity"),
+				new Limited("publicity", "the publicity list", "查询公示信息", read("/api/publicity"),
 						new ClientBuckets(settings.publicity())),
-				new Limited("register", "the outlet register", "查询网点名录", request -> matcher(HttpMethod.GET,
-						"/api/outlets(/[^/?]+)?").matches(request)
-						|| matcher(HttpMethod.GET, "/outlets").matches(request), new ClientBuckets(settings.register())));
+				new Limited("register", "the outlet register", "查询网点名录",
+						request -> read("/api/outlets(/[^/?]+)?").matches(request) || read("/outlets").matches(request),
+						new ClientBuckets(settings.register())));
 		this.problems = problems;
+	}
+
+	/** GET, and HEAD, which costs the same. */
+	private static RequestMatcher read(String regex) {
+		RequestMatcher get = matcher(HttpMethod.GET, regex);
+		RequestMatcher head = matcher(HttpMethod.HEAD, regex);
+		return request -> get.matches(request) || head.matches(request);
 	}
 
 	private static RequestMatcher matcher(HttpMethod method, String regex) {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Login protection and per-client rate limits ({@code outlet.security.*} in {@code application.yaml}).
- * Every limit is a token bucket per client address: {@code capacity} requests, refilled in full over
+ * Every limit is a token bucket per client address: {@code capacity} requests, refilled in full at the end of each
  * {@code period}. README: Security.
  */
 @ConfigurationProperties("outlet.security")

@@ -2,9 +2,6 @@ package org.ipoutlet.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,7 +117,7 @@ class EngineErrorBodiesTest {
 
 	@Test
 	void theSameMistakesAre400OnTheWebappsEngineApi() throws Exception {
-		Webapp webapp = Webapp.login(port, "admin");
+		WebappSession webapp = admin();
 		String path = "/camunda/api/engine/engine/default/process-instance/" + processInstanceId + "/variables/probe";
 		assertClientMistake(webapp.send("PUT", path, "{\"type\":\"Json\",\"value\":\"{not json\"}"));
 		assertClientMistake(webapp.send("PUT", path, OBJECT_VARIABLE));
@@ -136,10 +133,16 @@ class EngineErrorBodiesTest {
 				"application/json");
 		assertGenericServerError(rest);
 
-		Webapp webapp = Webapp.login(port, "admin");
+		WebappSession webapp = admin();
 		HttpResponse<String> viaWebapp = webapp.send("POST",
 				"/camunda/api/engine/engine/default/process-definition/key/" + failingKey + "/start", "{}");
 		assertGenericServerError(viaWebapp);
+	}
+
+	private WebappSession admin() throws Exception {
+		WebappSession webapp = new WebappSession(port, null);
+		assertThat(webapp.login("admin", "admin").statusCode()).isEqualTo(200);
+		return webapp;
 	}
 
 	private void assertClientMistake(HttpResponse<String> response) throws Exception {
@@ -168,46 +171,6 @@ class EngineErrorBodiesTest {
 			request.header("Content-Type", contentType);
 		}
 		return HttpClient.newHttpClient().send(request.build(), BodyHandlers.ofString());
-	}
-
-	/** A browser session of the Camunda webapps: logged in through the login form, with its CSRF token. */
-	record Webapp(HttpClient http, CookieManager cookies, String base) {
-
-		static Webapp login(int port, String user) throws Exception {
-			CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-			HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-			Webapp webapp = new Webapp(http, cookies, "http://localhost:" + port);
-			http.send(HttpRequest.newBuilder(URI.create(webapp.base + "/camunda/app/tasklist/default/")).build(),
-					BodyHandlers.discarding());
-			HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(webapp.base
-					+ "/camunda/api/admin/auth/user/default/login/tasklist"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("X-XSRF-TOKEN", webapp.token())
-				.POST(BodyPublishers.ofString("username=" + user + "&password=" + user))
-				.build(), BodyHandlers.ofString());
-			assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-			return webapp;
-		}
-
-		String token() {
-			return cookies.getCookieStore()
-				.getCookies()
-				.stream()
-				.filter(c -> c.getName().equals("XSRF-TOKEN"))
-				.map(HttpCookie::getValue)
-				.findFirst()
-				.orElse("");
-		}
-
-		HttpResponse<String> send(String method, String path, String body) throws Exception {
-			return http.send(HttpRequest.newBuilder(URI.create(base + path))
-				.header("Content-Type", "application/json")
-				.header("Accept", "application/json")
-				.header("X-XSRF-TOKEN", token())
-				.method(method, BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-				.build(), BodyHandlers.ofString());
-		}
-
 	}
 
 }
