@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * message into the body, which may carry SQL, Java class names or expressions. This filter holds back
  * the body of every answer of status 400 or more and
  * <ul>
+ * <li>turns a 5xx that is a submission refused by our form rules into a 400 with the rules' message
+ * (Tasklist shows it next to the form);</li>
  * <li>turns a 5xx that is a client's mistake (malformed JSON or Java-serialized variable values, see
  * {@link EngineClientMistakes}) into a 400 with a plain message;</li>
  * <li>replaces any other 5xx body by a generic message with a reference id, logged with the original
@@ -46,6 +50,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 public class EngineErrorBodies extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineErrorBodies.class);
+
+	/** The message of {@link org.ipoutlet.validation.SubmissionRejectedException}, inside the engine's wrapping. */
+	private static final Pattern REJECTED = Pattern.compile("(提交内容有误，请更正后重新提交：.*?\\| Invalid submission: .*?)'?$",
+			Pattern.DOTALL);
 
 	private final ObjectMapper json;
 
@@ -73,6 +81,13 @@ public class EngineErrorBodies extends OncePerRequestFilter {
 				&& body.path("reference").isTextual()) {
 			// Already generic (the /engine-rest mappers), logged with its reference.
 			return original;
+		}
+		Matcher rejected = REJECTED.matcher(message);
+		if (status >= 500 && rejected.find()) {
+			// Our server-side form rules refused the submission (a task listener's exception, wrapped by the
+			// engine): 400 with the rules' own message, which Tasklist shows next to the form.
+			response.setStatus(400);
+			return write(Map.of("type", "SubmissionRejected", "message", rejected.group(1)));
 		}
 		if (status >= 500) {
 			if (EngineClientMistakes.isClientMistake(message)) {

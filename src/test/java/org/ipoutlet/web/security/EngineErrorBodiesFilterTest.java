@@ -45,6 +45,18 @@ class EngineErrorBodiesFilterTest {
 			.isEqualTo("A Json or Xml variable value is not well-formed");
 	}
 
+	/** Tasklist shows this message next to the form: it must survive, as a 400. */
+	@Test
+	void aSubmissionRefusedByOurRulesIs400WithTheRulesMessage() throws Exception {
+		String refusal = "提交内容有误，请更正后重新提交：统一社会信用代码：校验码错误（uscc） | Invalid submission: uscc: has a wrong check character";
+		MockHttpServletResponse response = run(500, "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 1: "
+				+ "ENGINE-03051 There was an exception while invoking the TaskListener. Message: '" + refusal + "'\",\"code\":0}");
+		assertThat(response.getStatus()).isEqualTo(400);
+		JsonNode body = json.readTree(response.getContentAsString());
+		assertThat(body.path("message").asText()).isEqualTo(refusal);
+		assertThat(body.path("type").asText()).isEqualTo("SubmissionRejected");
+	}
+
 	@Test
 	void aClientErrorKeepsItsMessageWithoutPackages() throws Exception {
 		MockHttpServletResponse response = run(400, "{\"type\":\"InvalidRequestException\",\"message\":"
@@ -60,7 +72,7 @@ class EngineErrorBodiesFilterTest {
 		MockHttpServletResponse response = run(200, "[{\"id\":\"org.example.Thing\"}]");
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getContentAsString()).isEqualTo("[{\"id\":\"org.example.Thing\"}]");
-		assertThat(response.getContentLength()).isEqualTo(27);
+		assertThat(response.getContentLength()).isEqualTo(28);
 	}
 
 	/** The chain answers like Jersey: Content-Length first, then the status, then the body. */
