@@ -162,7 +162,7 @@ class ApiProblemHandler {
 		ProblemDetail problem = Problems.problem(Problems.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED,
 				"Authentication required", ex.getMessage(), request);
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-			.header(HttpHeaders.WWW_AUTHENTICATE, ApiAuthenticationFilter.CHALLENGE)
+			.header(HttpHeaders.WWW_AUTHENTICATE, ApiPaths.CHALLENGE)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}
@@ -218,7 +218,7 @@ class ApiProblemHandler {
 
 	/** Declines requests outside the API: rethrowing hands the exception to Spring's defaults. */
 	private static void apiOnly(HttpServletRequest request, Exception ex) throws Exception {
-		if (!ApiAuthenticationFilter.isApi(request)) {
+		if (!ApiPaths.isApi(request)) {
 			throw ex;
 		}
 	}

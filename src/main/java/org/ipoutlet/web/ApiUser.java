@@ -6,8 +6,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The caller of an {@code /api} request, authenticated against Camunda's identity service by
- * {@link ApiAuthenticationFilter}. A controller method gets it as a parameter (401 when nobody is
+ * The caller of an {@code /api} request, authenticated with HTTP Basic against Camunda's identity
+ * service by the API's Spring Security chain ({@link org.ipoutlet.web.security.ApiSecurityConfig}). A controller method gets it as a parameter (401 when nobody is
  * logged in); public endpoints use {@link #current(HttpServletRequest)}.
  */
 public record ApiUser(String id, List<String> groups) {
@@ -18,8 +18,8 @@ public record ApiUser(String id, List<String> groups) {
 	public static final String AUDITORS = "auditors";
 	public static final String RECOMMENDER_PREFIX = "recommender-";
 
-	/** The request attribute under which the filter stores the caller. */
-	static final String ATTRIBUTE = ApiUser.class.getName();
+	/** The request attribute under which the API's security chain stores the caller; nothing else sets it. */
+	public static final String ATTRIBUTE = ApiUser.class.getName();
 
 	public ApiUser {
 		groups = List.copyOf(groups);

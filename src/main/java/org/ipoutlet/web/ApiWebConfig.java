@@ -2,9 +2,6 @@ package org.ipoutlet.web;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -13,25 +10,14 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Wires the API's authentication filter (for {@code /api/*} only) and the {@link ApiUser} parameter. */
+/**
+ * The {@link ApiUser} controller parameter. Authentication itself is the API's Spring Security chain
+ * ({@link org.ipoutlet.web.security.ApiSecurityConfig}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfig implements WebMvcConfigurer {
-
-	@Bean
-	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
-			ObjectMapper objectMapper) {
-		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ApiAuthenticationFilter(identityService, objectMapper));
-		registration.setName("apiAuthenticationFilter");
-		// Servlet URL pattern: the Camunda webapps (/camunda/*) and REST API (/engine-rest/*) are untouched.
-		registration.addUrlPatterns("/api/*");
-		registration.setOrder(0);
-		return registration;
-	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Helpers for controllers calling the engine. {@link ApiAuthenticationFilter} makes every engine call
+ * Helpers for controllers calling the engine. The API's security chain
+ * ({@link org.ipoutlet.web.security.EngineAuthenticationFilter}) makes every engine call
  * of a request run as the caller, so Camunda authorizations apply; a controller that has decided
  * access itself (e.g. a filing visible to its applicant, who holds no history permission) reads as
  * the system for that one call.

@@ -27,6 +27,7 @@ public final class Problems {
 	public static final URI NOT_FOUND = type("not-found");
 	public static final URI CONFLICT = type("conflict");
 	public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
+	public static final URI TOO_MANY_REQUESTS = type("too-many-requests");
 	public static final URI INTERNAL_ERROR = type("internal-error");
 
 	private Problems() {

@@ -17,13 +17,14 @@ import org.ipoutlet.web.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** HTTP Basic authentication of /api/** against Camunda's users and groups. */
@@ -36,8 +37,10 @@ class ApiAuthenticationTest {
 	@Autowired
 	IdentityService identityService;
 
+	/** Spring Security's filter chain proxy, the API's authentication. */
 	@Autowired
-	ObjectMapper objectMapper;
+	@Qualifier("springSecurityFilterChain")
+	Filter securityChain;
 
 	ApiClient api;
 
@@ -137,14 +140,13 @@ class ApiAuthenticationTest {
 
 	@Test
 	void engineAuthenticationIsTheCallersDuringTheRequestAndClearedAfterwards() throws Exception {
-		ApiAuthenticationFilter filter = new ApiAuthenticationFilter(identityService, objectMapper);
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
 		request.setServletPath("/api/me");
 		request.addHeader("Authorization", ApiClient.basic("applicant", "applicant"));
 		AtomicReference<Authentication> during = new AtomicReference<>();
 		AtomicReference<ApiUser> caller = new AtomicReference<>();
 
-		assertThatThrownBy(() -> filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+		assertThatThrownBy(() -> securityChain.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
 			during.set(identityService.getCurrentAuthentication());
 			caller.set(ApiUser.current((HttpServletRequest) req).orElseThrow());
 			throw new IllegalStateException("the controller failed");

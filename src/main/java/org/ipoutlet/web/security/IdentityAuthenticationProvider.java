@@ -1,0 +1,60 @@
+package org.ipoutlet.web.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.ipoutlet.web.ApiUser;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * Checks HTTP Basic credentials with Camunda's identity service, so the API, Tasklist and
+ * {@code /engine-rest} share one set of users, groups and the engine's login delay. The principal is
+ * the {@link ApiUser} with its groups; the groups are also the authorities ({@code GROUP_<id>}).
+ */
+class IdentityAuthenticationProvider implements AuthenticationProvider {
+
+	static final String WRONG_CREDENTIALS = "Wrong user name or password";
+
+	private final IdentityService identityService;
+
+	IdentityAuthenticationProvider(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String userId = authentication.getName();
+		Object credentials = authentication.getCredentials();
+		String password = credentials == null ? null : credentials.toString();
+		if (userId == null || userId.isEmpty() || password == null) {
+			throw new BadCredentialsException(WRONG_CREDENTIALS);
+		}
+		// Identity lookups run as the system, not as a leftover user of a pooled thread.
+		identityService.clearAuthentication();
+		if (!identityService.checkPassword(userId, password)) {
+			throw new BadCredentialsException(WRONG_CREDENTIALS);
+		}
+		List<String> groups = identityService.createGroupQuery()
+			.groupMember(userId)
+			.orderByGroupId()
+			.asc()
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList();
+		ApiUser user = new ApiUser(userId, groups);
+		return UsernamePasswordAuthenticationToken.authenticated(user, null,
+				groups.stream().map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList());
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}
