@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.ipoutlet.Jobs;
+import org.ipoutlet.annualreport.AnnualReports;
 import org.ipoutlet.filing.FilingFixtures;
 import org.ipoutlet.identity.WebTest;
 import org.ipoutlet.lifecycle.LifecycleMessages;
@@ -63,9 +64,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What a person typed reaches the other side of Tasklist as plain text (README, Security): an applicant's Markdown
- * link and HTML in the 备案表 (Art. 6), an outlet's rectification report and change report (Art. 10, 17) are shown
- * literally in the reviewer's Camunda Form, never as a link or markup, and a review's completion writes none of
- * them back. Real Tasklist in headless Chromium (Debian's chromium, chromium-driver, fonts-noto-cjk); screenshots
+ * link and HTML in the 备案表 (Art. 6, 7), an outlet's name, rectification and change reports (Art. 10, 17), annual
+ * summary (Art. 17) and renewal application (Art. 9), and the opinions of those who review them are shown literally
+ * in the next person's Camunda Form, never as a link or markup, and a review's completion writes none of them back. Real Tasklist in headless Chromium (Debian's chromium, chromium-driver, fonts-noto-cjk); screenshots
  * go to target/screenshots.
  */
 @WebTest
@@ -120,6 +121,9 @@ class TasklistPlainTextBrowserTest {
 
 	@Autowired
 	LifecycleMessages messages;
+
+	@Autowired
+	AnnualReports reports;
 
 	private WebDriverWait wait;
 	private int shot;
@@ -294,6 +298,95 @@ class TasklistPlainTextBrowserTest {
 		assertThat(value("Field_show_changeSummary")).contains("地址：某市某路1号 → " + address);
 		assertNothingRendered(2);
 		screenshot("review-change-report");
+	}
+
+	@Test
+	void Art9_Art17_renewalAndAnnualSummaryFormsShowTheOutletsTextLiterally() {
+		String orgName = "钓鱼网点" + ThreadLocalRandom.current().nextInt(100000, 999999) + PAYLOAD;
+		String filingNo = fileOutlet(orgName);
+		String lifecycleId = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(LifecycleVariables.PROCESS_KEY)
+			.processInstanceBusinessKey(filingNo)
+			.singleResult()
+			.getId();
+
+		// Art. 17: the annual summary, as the outlet sends it and as its recommender reads it.
+		fireTimer(lifecycleId, "Timer_SummaryOpens");
+		Task submit = task(lifecycleId, LifecycleVariables.TASK_SUBMIT_ANNUAL_SUMMARY);
+		logIn("applicant");
+		openTask(submit, "Field_show_orgName");
+		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
+		assertNothingRendered(1);
+		screenshot("submit-annual-summary");
+		signOut();
+		String summary = "年度总结" + PAYLOAD;
+		tasks.complete(submit.getId(), Map.of(LifecycleVariables.ANNUAL_SUMMARY, summary));
+		runJobs(lifecycleId);
+		Task review = task(lifecycleId, LifecycleVariables.TASK_REVIEW_ANNUAL_SUMMARY);
+		logIn("shanghai");
+		openTask(review, "Field_show_annualSummary");
+		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
+		assertThat(value("Field_show_annualSummary")).isEqualTo(summary);
+		assertNothingRendered(2);
+		screenshot("review-annual-summary");
+		signOut();
+
+		// The recommender's yearly aggregate lists the outlet by its name, as typed.
+		int reportYear = (Integer) runtime.getVariable(lifecycleId, LifecycleVariables.SUMMARY_YEAR) + 1;
+		String report = reports.start(reportYear).getId();
+		try {
+			Task aggregate = tasks.createTaskQuery().processInstanceId(report).taskCandidateGroup("recommender-310000")
+				.singleResult();
+			assertThat(aggregate).as("Shanghai's aggregate").isNotNull();
+			logIn("shanghai");
+			openTask(aggregate, "Field_show_summaryOverview");
+			assertThat(value("Field_show_summaryOverview")).contains(filingNo + " " + orgName + "：");
+			assertNothingRendered(1);
+			screenshot("aggregate-annual-report");
+			signOut();
+		}
+		finally {
+			runtime.deleteProcessInstance(report, "browser test done");
+		}
+
+		// Art. 9: the renewal application reaches the recommender and CNIPA as typed, with the recommender's opinion.
+		fireTimer(lifecycleId, "Timer_RenewalWindow");
+		Task apply = task(lifecycleId, LifecycleVariables.TASK_APPLY_FOR_RENEWAL);
+		logIn("applicant");
+		openTask(apply, "Field_show_orgName");
+		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
+		assertThat(driver.findElements(component("Field_show_renewalReviewOpinion")))
+			.as("no recommender's opinion yet, no field").isEmpty();
+		assertNothingRendered(1);
+		screenshot("apply-for-renewal");
+		signOut();
+		String work = "工作情况" + PAYLOAD;
+		String plan = "发展规划" + PAYLOAD;
+		tasks.complete(apply.getId(), Map.of("staffTotal", 12, "staffFullTime", 6, "workFoundation", work,
+				"developmentPlan", plan, "declarationTruthful", true));
+		runJobs(lifecycleId);
+		Task reviewRenewal = task(lifecycleId, LifecycleVariables.TASK_REVIEW_RENEWAL);
+		logIn("shanghai");
+		openTask(reviewRenewal, "Field_show_workFoundation");
+		assertThat(value("Field_show_staffTotal")).isEqualTo("12");
+		assertThat(value("Field_show_staffFullTime")).isEqualTo("6");
+		assertThat(value("Field_show_workFoundation")).isEqualTo(work);
+		assertThat(value("Field_show_developmentPlan")).isEqualTo(plan);
+		assertNothingRendered(3);
+		screenshot("review-renewal");
+		signOut();
+		String opinion = "推荐续期" + PAYLOAD;
+		tasks.complete(reviewRenewal.getId(), Map.of(LifecycleVariables.RENEWAL_RECOMMENDED, "true",
+				LifecycleVariables.RENEWAL_REVIEW_OPINION, opinion));
+		runJobs(lifecycleId);
+		Task approve = task(lifecycleId, LifecycleVariables.TASK_APPROVE_RENEWAL);
+		logIn("cnipa");
+		openTask(approve, "Field_show_renewalReviewOpinion");
+		assertThat(value("Field_show_renewalReviewOpinion")).isEqualTo(opinion);
+		assertThat(value("Field_show_workFoundation")).isEqualTo(work);
+		assertThat(value("Field_show_developmentPlan")).isEqualTo(plan);
+		assertNothingRendered(4);
+		screenshot("approve-renewal");
 	}
 
 	// --- what the page shows ----------------------------------------------------------------------
@@ -492,6 +585,14 @@ class TasklistPlainTextBrowserTest {
 
 	private void runJobs(String processInstanceId) {
 		Jobs.runDue(management, processInstanceId);
+	}
+
+	/** Fires a timer of the instance now, before its date (the forms, not the dates, are under test here). */
+	private void fireTimer(String processInstanceId, String activityId) {
+		var timer = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+		assertThat(timer).as("timer %s", activityId).isNotNull();
+		management.executeJob(timer.getId());
+		runJobs(processInstanceId);
 	}
 
 }
