@@ -88,7 +88,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * keys = process variable names of the contract; every label and option label in Chinese.</li>
  * <li>Checked by rendering every form with form-js-viewer 1.8.7 under jsdom, fed like Tasklist feeds it
  * (empty for the start form, all process variables for tasks): valid data submits with no errors, each bad
- * field is refused, reviews submit exactly their decision fields, templates show team and cases.
+ * field is refused, reviews submit exactly their decision fields (team and cases, now tables, are checked in
+ * real Tasklist by TasklistPlainTextBrowserTest).
  * {@code @camunda/form-linting} 0.25 knows Camunda Platform only up to 7.22 (→ form-js 1.8.7) and
  * applies no rule to 7.24.0; linted as 7.22 the only findings are "discourage-disabled-fields" warnings
  * (accessibility), accepted because readonly would write the application back.</li>
