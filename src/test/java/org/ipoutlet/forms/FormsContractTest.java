@@ -54,13 +54,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * fields hidden by {@code conditional.hide} are not registered, hence neither submitted nor
  * validated; {@code text} components are not keyed and never submitted.</li>
  * <li><b>Read-only displays therefore use {@code "disabled": true}</b> (a disabled select/radio/
- * checklist shows the chosen options by their Chinese label) or {@code text} templates. Never
- * {@code readonly}: completing a review would write the applicant's data back as new values.</li>
+ * checklist shows the chosen options by their Chinese label). Never {@code readonly}: completing a
+ * review would write the applicant's data back as new values. {@code text} templates are rendered as
+ * Markdown with HTML: they insert only values the application generates (numbers, dates, counts,
+ * configured names), never what a person typed ({@link FormsPlainTextTest}).</li>
  * <li><b>Lists</b> (teamMembers, typicalCases) are edited with {@code dynamiclist} ({@code path} =
  * variable name, children keyed relative to it; submitted as a Json array of objects). form-js 1.8
  * cannot require a minimum or maximum number of items: the server checks the count. Displayed
- * read-only with a text template: {@code {{#loop teamMembers}}- {{name}} …{{/loop}}} (feelers;
- * {@code {{if fullTime = true then "专职" else "兼职"}}} is a FEEL expression).</li>
+ * read-only in a {@code table} (not keyed, never submitted; cells are plain text) whose
+ * {@code dataSource} is a FEEL expression: {@code =typicalCases}, or for the team
+ * {@code =for m in teamMembers return {name: m.name, …, fullTime: if m.fullTime = true then "专职" else "兼职"}}.</li>
  * <li><b>Component types</b> form-js 1.8 renders: textfield, textarea, number, datetime, expression,
  * checkbox, checklist, radio, select, taglist, text, image, table, html, spacer, separator, group,
  * dynamiclist, iframe, button. The form's own JSON schema (form-json-schema 1.8.7) allows
@@ -85,7 +88,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * keys = process variable names of the contract; every label and option label in Chinese.</li>
  * <li>Checked by rendering every form with form-js-viewer 1.8.7 under jsdom, fed like Tasklist feeds it
  * (empty for the start form, all process variables for tasks): valid data submits with no errors, each bad
- * field is refused, reviews submit exactly their decision fields, templates show team and cases.
+ * field is refused, reviews submit exactly their decision fields (team and cases, now tables, are checked in
+ * real Tasklist by TasklistPlainTextBrowserTest).
  * {@code @camunda/form-linting} 0.25 knows Camunda Platform only up to 7.22 (→ form-js 1.8.7) and
  * applies no rule to 7.24.0; linted as 7.22 the only findings are "discourage-disabled-fields" warnings
  * (accessibility), accepted because readonly would write the application back.</li>
@@ -495,16 +499,39 @@ class FormsContractTest {
 			}
 		});
 		List<String> texts = texts(file);
-		assertThat(texts).anySatisfy(text -> assertThat(text).contains("{{#loop teamMembers}}")
-			.contains("{{name}}").contains("{{role}}").contains("fullTime").contains("{{resume}}").contains("{{/loop}}"));
-		assertThat(texts).anySatisfy(text -> assertThat(text).contains("{{#loop typicalCases}}")
-			.contains("{{name}}").contains("{{period}}").contains("{{content}}").contains("{{/loop}}"));
-		assertThat(texts).anySatisfy(text -> assertThat(text).contains("{{applicationNo}}"));
 		Map<String, Component> start = fieldsByBinding(Path.of("forms/filing-application.form"));
+		assertShowsListAsTable(file, FilingVariables.TEAM_MEMBERS, start, "name", "role", "fullTime", "resume");
+		assertShowsListAsTable(file, FilingVariables.TYPICAL_CASES, start, "name", "period", "content");
+		assertThat(texts).anySatisfy(text -> assertThat(text).contains("{{applicationNo}}"));
 		for (String choice : List.of(FilingVariables.ORG_CATEGORY, FilingVariables.SERVICE_ITEMS,
 				FilingVariables.IP_CATEGORIES, FilingVariables.RECOMMENDER_ID, FilingVariables.PROVINCE)) {
 			assertThat(fields.get(choice).node().path("values")).as(file + " labels of " + choice)
 				.isEqualTo(start.get(choice).node().path("values"));
+		}
+	}
+
+	/** A read-only list: a table over the list whose columns are the start form's items, with their labels. */
+	private static void assertShowsListAsTable(Path file, String list, Map<String, Component> start,
+			String... columns) throws IOException {
+		List<JsonNode> tables = components(file).stream()
+			.filter(c -> c.type().equals("table"))
+			.map(Component::node)
+			.filter(t -> t.path("dataSource").asText().matches("=.*\\b" + list + "\\b.*"))
+			.toList();
+		assertThat(tables).as(file + " table of " + list).hasSize(1);
+		JsonNode table = tables.get(0);
+		assertThat(table.has("rowCount")).as(list + " shows every row on one page").isFalse();
+		List<String> keys = new ArrayList<>();
+		table.path("columns").forEach(column -> {
+			String key = column.path("key").asText();
+			keys.add(key);
+			// a boolean cell would stay empty: the team's dataSource maps fullTime to 专职/兼职
+			String label = key.equals("fullTime") ? "专职/兼职" : start.get(list + "." + key).node().path("label").asText();
+			assertThat(column.path("label").asText()).as(list + " column " + key).isEqualTo(label);
+		});
+		assertThat(keys).as(list + " columns").containsExactly(columns);
+		if (keys.contains("fullTime")) {
+			assertThat(table.path("dataSource").asText()).contains("\"专职\"", "\"兼职\"");
 		}
 	}
 
