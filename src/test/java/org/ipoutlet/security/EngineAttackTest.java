@@ -177,6 +177,20 @@ class EngineAttackTest extends SecurityTestSupport {
 		assertThat(submit.fieldRules()).contains(name + ":notInForm");
 	}
 
+	@ParameterizedTest(name = "applicant · POST /api/filings with {0} · 400 naming it, nothing created")
+	@MethodSource("applicationVariables")
+	void applicantCannotSetTheApplicationsOwnVariablesThroughTheApi(String name, Object value) {
+		Map<String, Object> body = apiBody(org.ipoutlet.filing.FilingFixtures.newUscc());
+		body.put(name, value);
+		Counts before = counts();
+
+		Reply reply = api("applicant", "POST", "/api/filings", body);
+
+		assertThat(counts()).as("nothing created: %s", reply).isEqualTo(before);
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+		assertThat(reply.fieldRules()).anySatisfy(error -> assertThat(error).startsWith(name + ":"));
+	}
+
 	@Test
 	void applicantIsAlwaysTheAuthenticatedUser() {
 		String uscc = org.ipoutlet.filing.FilingFixtures.newUscc();
