@@ -12,7 +12,7 @@ if [ "${1:-}" = "--must-fail" ]; then fixture_bpmn="$(abs "$2")"; fixture_form="
 cd "$here"
 # Versions pinned by package-lock.json; npm ci on a clean clone, npm install only when the lock is missing.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 npm run --silent build-form-linter
 
