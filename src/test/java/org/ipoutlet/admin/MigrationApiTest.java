@@ -117,6 +117,10 @@ class MigrationApiTest {
 		assertThat(definitionOf(atReview).getVersion()).isEqualTo(target);
 		assertThat(definitionOf(atPublicity).getVersion()).isEqualTo(target);
 		assertThat(timer(atPublicity, "Timer_PublicityEnds").getDuedate()).isEqualTo(publicityDue);
+		Task review = tasks.createTaskQuery().processInstanceId(atReview.getId()).singleResult();
+		assertThat(review.getTaskDefinitionKey()).isEqualTo("preliminaryReview");
+		assertThat(review.getProcessDefinitionId()).isEqualTo(definitionOf(atReview).getId());
+		assertThat(review.getName()).as("an open task keeps its name").isEqualTo("初审和推荐");
 
 		// The publicity timer fires at its old due date (the start of 10 March) and the filing completes
 		// through the added step.
