@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.FilterService;
@@ -543,7 +544,7 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 	}
 
 	@SuppressWarnings("unchecked")
-	private <T> T shared(String name, java.util.function.Supplier<T> create) {
+	private <T> T shared(String name, Supplier<T> create) {
 		String key = port + "/" + name;
 		Object existing = SHARED.get(key);
 		if (existing == null) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.filing.FilingFixtures;
 import org.ipoutlet.identity.WebTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class EngineAttackTest extends SecurityTestSupport {
 
 	@Test
 	void applicantStartingBeforeRegistrationPutsNoValidInstitutionIntoTheRegister() {
-		assertStartBeforeRegistrationIsRefused(org.ipoutlet.filing.FilingFixtures.newUscc());
+		assertStartBeforeRegistrationIsRefused(FilingFixtures.newUscc());
 	}
 
 	@Test
@@ -58,7 +59,7 @@ class EngineAttackTest extends SecurityTestSupport {
 
 	@Test
 	void applicantStartingBeforeCnipaReviewDoesNotSkipTheRecommender() {
-		String uscc = org.ipoutlet.filing.FilingFixtures.newUscc();
+		String uscc = FilingFixtures.newUscc();
 		Counts before = counts();
 
 		Reply reply = engine("applicant", "POST", "/process-definition/key/outlet-filing/start", Map.of(
@@ -74,7 +75,7 @@ class EngineAttackTest extends SecurityTestSupport {
 	@ParameterizedTest(name = "applicant · start outlet-filing with {0}=true · 400/403, nothing created")
 	@ValueSource(strings = { "skipCustomListeners", "skipIoMappings" })
 	void applicantCannotStartSkippingListenersOrIoMappings(String flag) {
-		String uscc = org.ipoutlet.filing.FilingFixtures.newUscc();
+		String uscc = FilingFixtures.newUscc();
 		Counts before = counts();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("variables", typed(startVariables(uscc)));
@@ -90,7 +91,7 @@ class EngineAttackTest extends SecurityTestSupport {
 	@ParameterizedTest(name = "applicant · start with instructions and {0}=true · 403")
 	@ValueSource(strings = { "skipCustomListeners", "skipIoMappings" })
 	void applicantCannotStartWithInstructionsSkippingListenersOrIoMappings(String flag) {
-		String uscc = org.ipoutlet.filing.FilingFixtures.newUscc();
+		String uscc = FilingFixtures.newUscc();
 		Counts before = counts();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("variables", typed(startVariables(uscc)));
@@ -161,7 +162,7 @@ class EngineAttackTest extends SecurityTestSupport {
 	@ParameterizedTest(name = "applicant · start outlet-filing with {0} · 400 notInForm, nothing created")
 	@MethodSource("applicationVariables")
 	void applicantCannotSetTheApplicationsOwnVariablesAtStart(String name, Object value) {
-		String uscc = org.ipoutlet.filing.FilingFixtures.newUscc();
+		String uscc = FilingFixtures.newUscc();
 		Map<String, Object> variables = startVariables(uscc);
 		variables.put(name, value);
 		Counts before = counts();
@@ -180,7 +181,7 @@ class EngineAttackTest extends SecurityTestSupport {
 	@ParameterizedTest(name = "applicant · POST /api/filings with {0} · 400 naming it, nothing created")
 	@MethodSource("applicationVariables")
 	void applicantCannotSetTheApplicationsOwnVariablesThroughTheApi(String name, Object value) {
-		Map<String, Object> body = apiBody(org.ipoutlet.filing.FilingFixtures.newUscc());
+		Map<String, Object> body = apiBody(FilingFixtures.newUscc());
 		body.put(name, value);
 		Counts before = counts();
 
@@ -193,7 +194,7 @@ class EngineAttackTest extends SecurityTestSupport {
 
 	@Test
 	void applicantIsAlwaysTheAuthenticatedUser() {
-		String uscc = org.ipoutlet.filing.FilingFixtures.newUscc();
+		String uscc = FilingFixtures.newUscc();
 
 		Reply start = engine("applicant2", "POST", "/process-definition/key/outlet-filing/start",
 				variablesBody(startVariables(uscc)));

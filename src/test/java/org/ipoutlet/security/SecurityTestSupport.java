@@ -11,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -31,12 +32,12 @@ import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.ipoutlet.Jobs;
 import org.ipoutlet.filing.FilingFixtures;
+import org.ipoutlet.filing.FilingMessages;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.Outlet.OutletDetails;
 import org.ipoutlet.register.OutletRepository;
@@ -94,6 +95,9 @@ abstract class SecurityTestSupport {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	FilingMessages filingMessages;
 
 	@BeforeEach
 	void runAsSystemInTheTestThread() {
@@ -291,12 +295,14 @@ abstract class SecurityTestSupport {
 		return filing;
 	}
 
-	/** An anonymous objection during publicity: a {@code handleObjection} task is open. */
+	/**
+	 * An objection during publicity, raised as {@code POST /api/filings/{no}/objections} raises it (the
+	 * application's own call, as the system), so that fixtures do not count against the public endpoint's
+	 * per-client rate limit: a {@code handleObjection} task is open.
+	 */
 	Filing withObjection() {
 		Filing filing = inPublicity();
-		Reply objection = api(null, "POST", "/api/filings/" + filing.applicationNo() + "/objections",
-				Map.of(OBJECTION, "该机构专职人员数量不实", OBJECTOR_CONTACT, "13800000000"));
-		assertThat(objection.status()).as("setup: objection %s", objection).isEqualTo(202);
+		filingMessages.raiseObjection(filing.applicationNo(), "该机构专职人员数量不实", "13800000000");
 		assertThat(openTask(filing, "handleObjection")).as("setup: handleObjection").isNotNull();
 		return filing;
 	}
@@ -339,7 +345,7 @@ abstract class SecurityTestSupport {
 	Lifecycle filedOutlet() {
 		String unique = UUID.randomUUID().toString().replace("-", "").toUpperCase();
 		String filingNo = "WS-" + unique.substring(0, 10);
-		LocalDate validFrom = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.of("Asia/Shanghai"));
+		LocalDate validFrom = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Asia/Shanghai"));
 		LocalDate validUntil = validFrom.plusYears(3).minusDays(1);
 		OutletDetails details = new OutletDetails("安全测试网点" + filingNo, "UNIVERSITY", "事业单位", "310000", "上海市某路1号",
 				null, null, "张三", "李四", "021-64000000", "ip@example.edu.cn", "企业",
@@ -413,11 +419,6 @@ abstract class SecurityTestSupport {
 			.sorted()
 			.toList();
 		return new InstanceState(activities, variables, taskLines, jobs);
-	}
-
-	/** A variable's value as the engine holds it, as the system (null if absent). */
-	static String value(Object value) {
-		return value == null ? null : String.valueOf(value);
 	}
 
 }
