@@ -24,6 +24,8 @@ public final class EngineClientMistakes {
 			new Mistake(Pattern.compile("(?i)cannot deserialize object in variable|Cannot find serializer for value|"
 					+ "could not (?:be )?deserializ|Unsupported value type"),
 					"A variable value does not match its type"),
+			new Mistake(Pattern.compile("ENGINE-13024|(?i)cannot skip custom listeners or input/output mappings"),
+					"Listeners and input/output mappings cannot be skipped on a plain start"),
 			new Mistake(Pattern.compile("(?i)deployment must contain|no deployment resources|multipart"),
 					"A deployment needs at least one resource file"));
 
