@@ -2,8 +2,10 @@ package org.ipoutlet.validation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -62,7 +64,21 @@ class EngineRestConfiguration {
 			body.put("message", refused.getMessage());
 			body.put("errors", refused.errors());
 			return json(Response.Status.BAD_REQUEST.getStatusCode(), body);
-		}).orElseGet(() -> otherError(thrown));
+		}).orElseGet(() -> refusedByAuthorization(thrown).orElseGet(() -> otherError(thrown)));
+	}
+
+	/**
+	 * Some of Camunda's REST resources (task comments, attachments) turn any engine exception into a 400
+	 * "Not enough parameters"; a refusal by an authorization or by the application's guard stays a 403.
+	 */
+	private static Optional<Response> refusedByAuthorization(Throwable thrown) {
+		for (Throwable t = thrown.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+			if (t instanceof AuthorizationException refused) {
+				return Optional.of(json(Response.Status.FORBIDDEN.getStatusCode(),
+						Map.of("type", "AuthorizationException", "message", EngineClientMistakes.clean(refused.getMessage()))));
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static Response otherError(Throwable thrown) {
