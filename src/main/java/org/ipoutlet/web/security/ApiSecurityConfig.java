@@ -71,12 +71,23 @@ public class ApiSecurityConfig {
 
 	static final RequestMatcher API = ApiPaths::isApi;
 
+	/**
+	 * A state-changing request a browser marks as sent from another site (Fetch Metadata). The API is
+	 * stateless and has no CSRF token; a browser that answered the Basic prompt would still attach the
+	 * cached credentials to another site's form post, so such requests are refused.
+	 */
+	static final RequestMatcher CROSS_SITE_WRITE = request -> !HttpMethod.GET.matches(request.getMethod())
+			&& !HttpMethod.HEAD.matches(request.getMethod()) && !HttpMethod.OPTIONS.matches(request.getMethod())
+			&& "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
+
 	@Bean
 	SecurityFilterChain applicationSecurity(HttpSecurity http, IdentityService identityService,
 			ObjectMapper objectMapper) throws Exception {
 		ProblemWriter problems = new ProblemWriter(objectMapper);
 		http.securityMatcher(APPLICATION)
-			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_API)
+			.authorizeHttpRequests(requests -> requests.requestMatchers(CROSS_SITE_WRITE)
+				.denyAll()
+				.requestMatchers(PUBLIC_API)
 				.permitAll()
 				.requestMatchers(API)
 				.authenticated()
