@@ -53,8 +53,9 @@ class FailuresClusterIT {
 		driver.workUntil(() -> ClusterDriver.filed(jdbc) == PER_PHASE, Duration.ofMinutes(30), () -> {
 			try {
 				if (!killed.get()) {
-					int lockedRegistrations = jdbc.queryForObject("select count(*) from act_ru_job where act_id_ = "
-							+ "'Task_Registration' and lock_owner_ is not null and lock_exp_time_ > current_timestamp",
+					int lockedRegistrations = jdbc.queryForObject("select count(*) from act_ru_job j join act_ru_jobdef d "
+							+ "on d.id_ = j.job_def_id_ where d.act_id_ = 'Task_Registration' and j.lock_owner_ is not null "
+							+ "and j.lock_exp_time_ > current_timestamp",
 							Integer.class);
 					int doneByB = jdbc.queryForObject("select count(*) from act_hi_job_log where hostname_ = 'node-b' "
 							+ "and act_id_ = 'Task_Registration' and job_state_ = 2", Integer.class);
