@@ -77,7 +77,7 @@ final class ClusterChecks {
 		int due;
 		do {
 			due = jdbc.queryForObject("select count(*) from act_ru_job where retries_ > 0 "
-					+ "and (duedate_ is null or duedate_ <= current_timestamp)", Integer.class);
+					+ "and suspension_state_ = 1 and (duedate_ is null or duedate_ <= current_timestamp)", Integer.class);
 			if (due == 0) {
 				return;
 			}
