@@ -1,5 +1,6 @@
 package org.ipoutlet.web.security;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -48,8 +49,13 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
 			.map(Group::getId)
 			.toList();
 		ApiUser user = new ApiUser(userId, groups);
-		return UsernamePasswordAuthenticationToken.authenticated(user, null,
+		List<SimpleGrantedAuthority> authorities = new ArrayList<>(
 				groups.stream().map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList());
+		if (user.isAdmin()) {
+			// Administrators hold role ADMIN: /actuator beyond health (README: Production: several nodes).
+			authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+		}
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
 	}
 
 	@Override
