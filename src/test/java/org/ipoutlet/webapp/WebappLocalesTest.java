@@ -80,12 +80,14 @@ class WebappLocalesTest {
 		}
 		if (app.equals("tasklist")) {
 			// Tasklist also loads the fix that keeps 启动 usable after a dynamic list is edited.
-			assertThat(text).contains("customScripts: ['custom/dynamic-list-validity'],");
+			// and the one that puts Camunda Forms' own messages and labels into Chinese.
+			assertThat(text).contains("customScripts: ['custom/dynamic-list-validity', 'custom/form-messages-zh'],");
 			assertThat(getClass().getClassLoader().getResource(APP + app + "/custom/dynamic-list-validity.js")).isNotNull();
+			assertThat(getClass().getClassLoader().getResource(APP + app + "/custom/form-messages-zh.js")).isNotNull();
 		}
 		// Everything else of the shipped configuration is kept.
 		assertThat(text.replaceAll("(?s)\\n  // Officials use.*?fallbackLocale: 'zh'\\n  },", "")
-			.replaceAll("(?s)\\n  // Keeps the start button usable.*?customScripts: \\['custom/dynamic-list-validity'\\],", "")
+			.replaceAll("(?s)\\n  // Keeps the start button usable.*?customScripts: \\['custom/dynamic-list-validity', 'custom/form-messages-zh'\\],", "")
 			.replaceAll("(?s)\\n  // The auditors' read-only history views.*?customScripts: \\['audit/audit-plugin.js'\\],", ""))
 			.isEqualTo(shipped);
 	}
