@@ -414,7 +414,7 @@ function decisionsOf(activity, updates) {
     return [];
   }
   const start = Date.parse(activity.startTime);
-  const end = Date.parse(activity.endTime) + 100;
+  const end = Date.parse(activity.endTime);
   const seen = {};
   updates.filter(d => names.includes(d.variableName) && d.value !== null && d.value !== ''
     && Date.parse(d.time) >= start && Date.parse(d.time) <= end).forEach(d => { seen[d.variableName] = d; });
