@@ -119,7 +119,7 @@ class CockpitAuditBrowserTest {
 
 		chromium.logIn(base(), "auditor", "cockpit");
 		WebElement menu = chromium.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.ipo-audit-menu")));
-		assertThat(menu.getText()).isEqualTo("审计查询");
+		assertThat(menu.getDomProperty("textContent")).isEqualTo("审计查询");
 		menu.click();
 
 		// The search: by USCC, over running and finished instances of the three processes.
@@ -129,8 +129,10 @@ class CockpitAuditBrowserTest {
 		chromium.driver.findElement(By.cssSelector("button.ipo-audit-search")).click();
 		chromium.wait.until(d -> d.findElements(By.cssSelector("tr.ipo-audit-hit")).size() == 2);
 		List<WebElement> hits = chromium.driver.findElements(By.cssSelector("tr.ipo-audit-hit"));
-		String page = chromium.driver.findElement(By.cssSelector(".ipo-audit")).getText();
-		assertThat(page).contains("共 2 条", applicationNo, filingNo, orgName, "予以备案", "运行中", "上海市知识产权局");
+		assertThat(chromium.driver.findElement(By.cssSelector(".ipo-audit-status")).getDomProperty("textContent"))
+			.isEqualTo("共 2 条");
+		String found = String.join("\n", hits.stream().map(h -> h.getDomProperty("textContent")).toList());
+		assertThat(found).contains(applicationNo, filingNo, orgName, uscc, "予以备案", "运行中", "上海市知识产权局");
 		assertNoWriteButton();
 		chromium.screenshot("search-by-uscc");
 
@@ -161,39 +163,40 @@ class CockpitAuditBrowserTest {
 		assertThat(chromium.driver.findElements(By.cssSelector("[data-element-id='Flow_Approve'].ipo-audit-flow"))).hasSize(1);
 		assertThat(chromium.driver.findElements(By.cssSelector("[data-element-id='Flow_Reject'].ipo-audit-flow"))).isEmpty();
 		assertThat(chromium.driver.findElement(By.cssSelector(".ipo-audit-count.ipo-audit-loop[data-activity='preliminaryReview']"))
-			.getText()).isEqualTo("2");
+			.getDomProperty("textContent")).isEqualTo("2");
 		chromium.screenshot("instance-diagram");
 
 		// The timeline: who did what, when, with each decision and opinion.
 		List<WebElement> reviews = chromium.driver.findElements(By.cssSelector("tr.ipo-audit-step[data-activity='preliminaryReview']"));
 		assertThat(reviews).hasSize(2);
-		assertThat(reviews.get(0).getText()).contains("初审和推荐", "shanghai", "退回补正", "请补充典型案例材料。");
-		assertThat(reviews.get(1).getText()).contains("shanghai", "推荐", "材料齐全，同意推荐。")
+		assertThat(reviews.get(0).getDomProperty("textContent")).contains("初审和推荐", "shanghai", "退回补正", "请补充典型案例材料。");
+		assertThat(reviews.get(1).getDomProperty("textContent")).contains("shanghai", "推荐", "材料齐全，同意推荐。")
 			.doesNotContain("准予备案");
 		WebElement cnipa = chromium.driver.findElement(By.cssSelector("tr.ipo-audit-step[data-activity='cnipaReview']"));
-		assertThat(cnipa.getText()).contains("国家知识产权局审核", "cnipa", "准予备案", "符合备案条件，予以公示。");
+		assertThat(cnipa.getDomProperty("textContent")).contains("国家知识产权局审核", "cnipa", "准予备案", "符合备案条件，予以公示。");
 		assertThat(chromium.driver.findElement(By.cssSelector("tr.ipo-audit-step[data-activity='supplementMaterials']"))
-			.getText()).contains("补正材料", "applicant");
+			.getDomProperty("textContent")).contains("补正材料", "applicant");
 
 		// A variable as it changed: the institution's name, before and after the supplement.
 		WebElement name = chromium.driver.findElement(By.cssSelector("tr.ipo-audit-variable[data-variable='orgName']"));
 		chromium.scrollTo(name);
-		name.findElement(By.cssSelector("summary")).click();
+		chromium.script("arguments[0].open = true;", name.findElement(By.cssSelector("details")));
 		List<String> changes = name.findElements(By.cssSelector("li.ipo-audit-change .ipo-audit-change-value"))
-			.stream().map(WebElement::getText).toList();
+			.stream().map(e -> e.getDomProperty("textContent")).toList();
 		assertThat(changes).containsExactly(firstName, orgName);
 		WebElement decision = chromium.driver.findElement(By.cssSelector("tr.ipo-audit-variable[data-variable='recommendation']"));
-		decision.findElement(By.cssSelector("summary")).click();
+		chromium.scrollTo(decision);
+		chromium.script("arguments[0].open = true;", decision.findElement(By.cssSelector("details")));
 		assertThat(decision.findElements(By.cssSelector("li.ipo-audit-change .ipo-audit-change-value"))
-			.stream().map(WebElement::getText).filter(v -> !v.equals("无")).toList()).containsExactly("退回补正", "推荐");
+			.stream().map(e -> e.getDomProperty("textContent")).filter(v -> !v.equals("无")).toList()).containsExactly("退回补正", "推荐");
 		chromium.screenshot("variable-history");
 
 		// The user operation log, and the comment the recommender left.
-		String operations = chromium.driver.findElement(By.id("ipo-audit-operations")).getText();
+		String operations = chromium.driver.findElement(By.id("ipo-audit-operations")).getDomProperty("textContent");
 		assertThat(operations).contains("shanghai", "认领 任务", "完成 任务", "cnipa", "applicant", "创建 流程实例");
-		assertThat(chromium.driver.findElement(By.id("ipo-audit-comments")).getText()).contains("shanghai",
+		assertThat(chromium.driver.findElement(By.id("ipo-audit-comments")).getDomProperty("textContent")).contains("shanghai",
 				"已电话通知申请单位补充材料。");
-		assertThat(chromium.driver.findElement(By.id("ipo-audit-jobs")).getText()).contains("异步继续", "成功");
+		assertThat(chromium.driver.findElement(By.id("ipo-audit-jobs")).getDomProperty("textContent")).contains("异步继续", "成功");
 		assertNoWriteButton();
 		chromium.fullScreenshot("instance-history");
 
@@ -204,16 +207,16 @@ class CockpitAuditBrowserTest {
 
 		// One outlet across its life: the filing and the lifecycle with the change report, with the register's status.
 		WebElement outletLink = chromium.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.ipo-audit-outlet-link")));
-		assertThat(outletLink.getText()).contains(filingNo);
+		assertThat(outletLink.getDomProperty("textContent")).contains(filingNo);
 		outletLink.click();
 		chromium.wait.until(d -> !d.findElements(By.cssSelector("tr.ipo-audit-life-step[data-activity='reviewChangeReport']")).isEmpty());
-		String life = chromium.driver.findElement(By.cssSelector(".ipo-audit-outlet")).getText();
+		String life = chromium.driver.findElement(By.cssSelector(".ipo-audit-outlet")).getDomProperty("textContent");
 		assertThat(life).contains("国家知识产权信息公共服务网点备案", "网点备案存续管理", "初审和推荐", "国家知识产权局审核",
 				"予以备案并公布", "初始化网点监管");
 		WebElement change = chromium.driver.findElement(By.cssSelector("tr.ipo-audit-life-step[data-activity='reviewChangeReport']"));
-		assertThat(change.getText()).contains("推荐部门审核变更报备", "shanghai", "同意变更地址。", "有效");
+		assertThat(change.getDomProperty("textContent")).contains("推荐部门审核变更报备", "shanghai", "同意变更地址。", "有效");
 		List<WebElement> steps = chromium.driver.findElements(By.cssSelector("tr.ipo-audit-life-step"));
-		assertThat(steps.get(0).getText()).contains("提交备案申请");
+		assertThat(steps.get(0).getDomProperty("textContent")).contains("提交备案申请");
 		assertThat(steps.indexOf(change)).isGreaterThan(indexOf(steps, "Task_Registration"));
 		assertNoWriteButton();
 		chromium.fullScreenshot("outlet-timeline");
@@ -225,7 +228,7 @@ class CockpitAuditBrowserTest {
 	private void assertNoWriteButton() {
 		List<String> allowed = List.of("查询", "导出 CSV", "上一页", "下一页");
 		List<String> buttons = chromium.driver.findElements(By.cssSelector(".ipo-audit button, .ipo-audit input[type=submit]"))
-			.stream().map(WebElement::getText).map(String::trim).toList();
+			.stream().map(e -> e.getDomProperty("textContent")).map(String::trim).toList();
 		assertThat(buttons).as("buttons of the audit page").allSatisfy(text -> assertThat(allowed).contains(text));
 		List<String> links = chromium.driver.findElements(By.cssSelector(".ipo-audit a[href]"))
 			.stream().map(a -> a.getDomAttribute("href")).toList();

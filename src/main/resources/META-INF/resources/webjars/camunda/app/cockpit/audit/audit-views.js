@@ -311,7 +311,11 @@ export function renderSearch(node, api) {
     el('p', { class: 'ipo-audit-hint', text: t('searchHint') }),
     form, status, results));
 
+  let latest = 0;
+
+  /** Runs the search; only the latest of overlapping searches shows its result. */
   async function load() {
+    const mine = ++latest;
     status.textContent = t('loading');
     results.innerHTML = '';
     try {
@@ -329,6 +333,10 @@ export function renderSearch(node, api) {
         reader.query('/history/process-instance', body, { firstResult: page * SEARCH_PAGE, maxResults: SEARCH_PAGE })
       ]);
       const vars = await rowVariables(reader, instances.map(i => i.id));
+      if (mine !== latest) {
+        return;
+      }
+      results.innerHTML = '';
       const rows = instances.map(i => rowOf(i, vars, definitions));
       const pages = Math.max(1, Math.ceil(count.count / SEARCH_PAGE));
       status.textContent = t('total', { n: count.count });
@@ -353,8 +361,10 @@ export function renderSearch(node, api) {
           onclick: () => { page++; load(); } })));
     }
     catch (error) {
-      status.textContent = '';
-      results.appendChild(failure(error));
+      if (mine === latest) {
+        status.textContent = '';
+        results.appendChild(failure(error));
+      }
     }
   }
 
