@@ -621,19 +621,29 @@ export function renderOutlet(node, api) {
       }
       const all = await Promise.all(instances.map(i => instanceData(reader, i.id)));
       const events = [];
-      all.forEach(data => {
+      all.sort((a, b) => Date.parse(a.instance.startTime) - Date.parse(b.instance.startTime));
+      all.forEach((data, instanceIndex) => {
         const updates = data.details.filter(d => d.type === 'variableUpdate');
         data.activities.filter(a => !GATEWAYS.includes(a.activityType) && (a.activityName || a.activityType === 'userTask'))
-          .forEach(a => events.push({ data, activity: a, decisions: decisionsOf(a, updates) }));
+          .forEach((a, index) => events.push({ data, activity: a, decisions: decisionsOf(a, updates),
+            seq: instanceIndex * 100000 + index }));
       });
-      events.sort((a, b) => Date.parse(a.activity.startTime) - Date.parse(b.activity.startTime)
-        || String(a.activity.id).localeCompare(String(b.activity.id)));
-      let registerStatus = '';
-      const rows = events.map(e => {
+      // In time order; steps at the same instant keep their instance's order (the filing before its lifecycle).
+      events.sort((a, b) => Date.parse(a.activity.startTime) - Date.parse(b.activity.startTime) || a.seq - b.seq);
+      // The register's status at a step: set by the step itself, or by the last status-changing step that had
+      // ended when it started.
+      const statusSteps = events.filter(e => e.activity.endTime && STATUS_AFTER[e.activity.activityId]);
+      const statusAt = e => {
         const a = e.activity;
         if (a.endTime && STATUS_AFTER[a.activityId]) {
-          registerStatus = STATUS_AFTER[a.activityId];
+          return STATUS_AFTER[a.activityId];
         }
+        const before = statusSteps.filter(s => s !== e && Date.parse(s.activity.endTime) <= Date.parse(a.startTime)
+          && (Date.parse(s.activity.endTime) < Date.parse(a.startTime) || s.seq < e.seq || s.data !== e.data));
+        return before.length ? STATUS_AFTER[before[before.length - 1].activity.activityId] : '';
+      };
+      const rows = events.map(e => {
+        const a = e.activity;
         return el('tr', { class: 'ipo-audit-life-step', 'data-activity': a.activityId },
           el('td', { text: formatDate(a.startTime) }),
           el('td', {}, el('a', { href: instanceLink(e.data.instance.id),
@@ -643,7 +653,7 @@ export function renderOutlet(node, api) {
           el('td', { text: formatDate(a.endTime) }),
           el('td', { class: 'ipo-audit-decision' }, e.decisions.map(d => el('div', {},
             el('strong', { text: variableLabel(d.variableName) + '：' }), valueText(d.variableName, d.value, d.variableType)))),
-          el('td', { class: 'ipo-audit-register-status', text: registerStatusLabel(registerStatus) }));
+          el('td', { class: 'ipo-audit-register-status', text: registerStatusLabel(statusAt(e)) }));
       });
       status.replaceWith(el('ul', { class: 'ipo-audit-instances' }, instances.map(i => el('li', {},
         el('a', { href: instanceLink(i.id), text: processName(definitions, i.processDefinitionKey) + ' ' + (i.businessKey || '') }),
