@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.web.context.WebApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,6 +40,9 @@ class ApiAuthenticationTest {
 	IdentityService identityService;
 
 	/** Spring Security's filter chain proxy, the API's authentication. */
+	@Autowired
+	WebApplicationContext applicationContext;
+
 	@Autowired
 	@Qualifier("springSecurityFilterChain")
 	Filter securityChain;
@@ -140,7 +145,10 @@ class ApiAuthenticationTest {
 
 	@Test
 	void engineAuthenticationIsTheCallersDuringTheRequestAndClearedAfterwards() throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
+		// The filter chains' request matchers (e.g. the actuator's) look up the application context.
+		MockServletContext servletContext = new MockServletContext();
+		servletContext.setAttribute(WebApplicationContext.ROOT_WEB_APPLICATION_CONTEXT_ATTRIBUTE, applicationContext);
+		MockHttpServletRequest request = new MockHttpServletRequest(servletContext, "GET", "/api/me");
 		request.setServletPath("/api/me");
 		request.addHeader("Authorization", ApiClient.basic("applicant", "applicant"));
 		AtomicReference<Authentication> during = new AtomicReference<>();

@@ -39,7 +39,7 @@ class WebappLocalesTest {
 	private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist", "welcome", "admin" })
+	@ValueSource(strings = { "tasklist", "welcome", "admin", "cockpit" })
 	void zhHasExactlyTheKeysOfTheShippedEnglishWithItsPlaceholders(String app) throws IOException {
 		Map<String, String> english = flatten(parse(shipped(app, "locales/en.json"), true));
 		byte[] zhBytes = ours(app, "locales/zh.json");
@@ -63,7 +63,7 @@ class WebappLocalesTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist", "welcome", "admin" })
+	@ValueSource(strings = { "tasklist", "welcome", "admin", "cockpit" })
 	void configOffersChineseAndReplacesTheShippedOne(String app) throws IOException {
 		URL config = getClass().getClassLoader().getResource(APP + app + "/scripts/config.js");
 		assertThat(config).isNotNull();
@@ -73,14 +73,22 @@ class WebappLocalesTest {
 		assertThat(text.replaceAll("\\s", "")).contains("availableLocales:['zh','en']").contains("fallbackLocale:'zh'");
 		String shipped = new String(shipped(app, "scripts/config.js"), StandardCharsets.UTF_8);
 		assertThat(shipped).doesNotContain("'zh'");
+		if (app.equals("cockpit")) {
+			// Cockpit also loads the auditors' history plugin.
+			assertThat(text).contains("customScripts: ['audit/audit-plugin.js'],");
+			assertThat(getClass().getClassLoader().getResource(APP + app + "/audit/audit-plugin.js")).isNotNull();
+		}
 		if (app.equals("tasklist")) {
 			// Tasklist also loads the fix that keeps 启动 usable after a dynamic list is edited.
-			assertThat(text).contains("customScripts: ['custom/dynamic-list-validity'],");
+			// and the one that puts Camunda Forms' own messages and labels into Chinese.
+			assertThat(text).contains("customScripts: ['custom/dynamic-list-validity', 'custom/form-messages-zh'],");
 			assertThat(getClass().getClassLoader().getResource(APP + app + "/custom/dynamic-list-validity.js")).isNotNull();
+			assertThat(getClass().getClassLoader().getResource(APP + app + "/custom/form-messages-zh.js")).isNotNull();
 		}
 		// Everything else of the shipped configuration is kept.
 		assertThat(text.replaceAll("(?s)\\n  // Officials use.*?fallbackLocale: 'zh'\\n  },", "")
-			.replaceAll("(?s)\\n  // Keeps the start button usable.*?customScripts: \\['custom/dynamic-list-validity'\\],", ""))
+			.replaceAll("(?s)\\n  // Keeps the start button usable.*?customScripts: \\['custom/dynamic-list-validity', 'custom/form-messages-zh'\\],", "")
+			.replaceAll("(?s)\\n  // The auditors' read-only history views.*?customScripts: \\['audit/audit-plugin.js'\\],", ""))
 			.isEqualTo(shipped);
 	}
 

@@ -22,8 +22,9 @@ export default {
     fallbackLocale: 'zh'
   },
   // Keeps the start button usable after a dynamic list is edited (form-js 1.8 leaves empty
-  // error entries); see custom/dynamic-list-validity.js.
-  customScripts: ['custom/dynamic-list-validity'],
+  // error entries); see custom/dynamic-list-validity.js. Camunda Forms' own messages and labels in
+  // Chinese: custom/form-messages-zh.js.
+  customScripts: ['custom/dynamic-list-validity', 'custom/form-messages-zh'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
