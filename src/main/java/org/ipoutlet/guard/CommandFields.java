@@ -28,8 +28,8 @@ final class CommandFields {
 				break;
 			}
 		}
-		throw new AuthorizationException("Command " + command.getClass().getSimpleName()
-				+ " cannot be checked by the application's guard and is refused");
+		throw GuardRefusals.refused(new AuthorizationException("Command " + command.getClass().getSimpleName()
+				+ " cannot be checked by the application's guard and is refused"));
 	}
 
 }

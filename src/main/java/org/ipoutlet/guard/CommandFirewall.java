@@ -111,7 +111,7 @@ class CommandFirewall extends CommandInterceptor {
 			return;
 		}
 		log.warn("Refused {} for user {} (groups {}): not allowed to this role", name, caller.userId(), caller.groups());
-		throw new AuthorizationException(caller.userId(), "run " + name, "engine", "(application guard)");
+		throw GuardRefusals.refused(new AuthorizationException(caller.userId(), "run " + name, "engine", "(application guard)"));
 	}
 
 	private static boolean isRead(Object command, String name) {
@@ -138,8 +138,8 @@ class CommandFirewall extends CommandInterceptor {
 			log.warn("Refused a start of {} with instructions or skipped listeners for user {}",
 					builder.getProcessDefinitionKey() != null ? builder.getProcessDefinitionKey()
 							: builder.getProcessDefinitionId(), caller.userId());
-			throw new AuthorizationException(caller.userId(), "start with instructions or skipped listeners",
-					"ProcessDefinition", String.valueOf(builder.getProcessDefinitionKey()));
+			throw GuardRefusals.refused(new AuthorizationException(caller.userId(), "start with instructions or skipped listeners",
+					"ProcessDefinition", String.valueOf(builder.getProcessDefinitionKey())));
 		}
 	}
 

@@ -163,7 +163,7 @@ class SubmissionFirewall extends CommandInterceptor {
 		if (task != null && (caller.userId().equals(task.getAssignee()) || caller.inAnyOf(candidateGroups(task)))) {
 			return;
 		}
-		throw new AuthorizationException(caller.userId(), "comment", "Task", String.valueOf(taskId));
+		throw GuardRefusals.refused(new AuthorizationException(caller.userId(), "comment", "Task", String.valueOf(taskId)));
 	}
 
 	static Set<String> candidateGroups(TaskEntity task) {

@@ -50,7 +50,7 @@ class TaskAssignmentGuard implements TaskListener {
 			if (caller != null && !caller.isAdmin()) {
 				changes.keySet().stream().filter(property -> !USER_CHANGEABLE.contains(property)).findFirst()
 					.ifPresent(property -> {
-						throw new AuthorizationException(caller.userId(), "change " + property, "Task", task.getId());
+						throw GuardRefusals.refused(new AuthorizationException(caller.userId(), "change " + property, "Task", task.getId()));
 					});
 			}
 		}

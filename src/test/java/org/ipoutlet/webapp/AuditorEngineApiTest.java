@@ -178,6 +178,8 @@ class AuditorEngineApiTest {
 		Map<String, Object> variables = FilingFixtures.application(uscc);
 		String orgName = "审计接口测试" + uscc.substring(10) + "研究所";
 		variables.put("orgName", orgName);
+		// The applicant is the authenticated user, never a variable (README: Security).
+		variables.remove("applicant");
 		identity.setAuthentication("applicant", List.of("outlets"));
 		ProcessInstance instance;
 		try {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ipoutlet.guard.GuardRefusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -81,6 +82,12 @@ public class EngineErrorBodies extends OncePerRequestFilter {
 				&& body.path("reference").isTextual()) {
 			// Already generic (the /engine-rest mappers), logged with its reference.
 			return original;
+		}
+		Object guardRefusal = request.getAttribute(GuardRefusals.REQUEST_ATTRIBUTE);
+		if (status == 400 && guardRefusal != null) {
+			// The engine's guard refused the command; Camunda's resource called it a missing parameter.
+			response.setStatus(403);
+			return write(Map.of("type", "AuthorizationException", "message", EngineClientMistakes.clean(guardRefusal.toString())));
 		}
 		Matcher rejected = REJECTED.matcher(message);
 		if (status >= 500 && rejected.find()) {
