@@ -33,7 +33,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The contract between the Camunda Forms in {@code forms/}, the diagrams in {@code bpmn/} and the
- * public contract (CONTRACT.md). Plain JUnit: no Spring context.
+ * public contract (the README's reference of public names). Plain JUnit: no Spring context.
  *
  * <h2>Form conventions (follow them for new forms, e.g. the outlet-lifecycle ones)</h2>
  *
