@@ -25,11 +25,13 @@ class ApplicationIntake implements ExecutionListener {
 
 	private final DocumentNumbers numbers;
 	private final FilingApplications applications;
+	private final FilingSteps steps;
 	private final BusinessClock clock;
 
-	ApplicationIntake(DocumentNumbers numbers, FilingApplications applications, BusinessClock clock) {
+	ApplicationIntake(DocumentNumbers numbers, FilingApplications applications, FilingSteps steps, BusinessClock clock) {
 		this.numbers = numbers;
 		this.applications = applications;
+		this.steps = steps;
 		this.clock = clock;
 	}
 
@@ -47,6 +49,7 @@ class ApplicationIntake implements ExecutionListener {
 		applications.submit(applicationNo, (String) execution.getVariable(USCC),
 				(String) execution.getVariable(ORG_NAME), (String) execution.getVariable(RECOMMENDER_ID), applicant,
 				execution.getProcessInstanceId(), clock.now());
+		steps.submission(execution, applicationNo, applicant);
 		log.info("Filing application {} submitted by {} for USCC {}", applicationNo, applicant,
 				execution.getVariable(USCC));
 	}

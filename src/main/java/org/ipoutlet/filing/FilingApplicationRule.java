@@ -26,6 +26,9 @@ public class FilingApplicationRule implements SubmissionRule {
 	/** XPCC's office recommends institutions in Xinjiang. */
 	static final String XINJIANG = "650000";
 
+	/** The longest opinion of sections 六–八. */
+	static final int OPINION_MAX = 2000;
+
 	private final String step;
 	private final Recommenders recommenders;
 
@@ -88,7 +91,9 @@ public class FilingApplicationRule implements SubmissionRule {
 		});
 		// 六、申请备案机构意见
 		c.mustBeTrue(DECLARATION_TRUTHFUL, "材料真实性承诺", "须确认所填材料真实、合法");
-		c.text(APPLICANT_HANDLER, "经办人", true, 50);
+		// 填表说明 二: the opinion and its 负责人; the 经办人 is the submitting user, recorded by the
+		// application, never typed (README, "Sections 六–八: signed and dated opinions").
+		c.text(APPLICANT_OPINION, "申请备案机构意见", true, OPINION_MAX);
 		c.text(APPLICANT_HEAD, "负责人", true, 50);
 		// Attachments: optional at submission (Tasklist has no file picker; they follow through the API)
 		checkAttachments(c);
@@ -163,7 +168,7 @@ public class FilingApplicationRule implements SubmissionRule {
 				PLATFORM_URL, HEAD_NAME, HEAD_TITLE, CONTACT_NAME, CONTACT_TITLE, PHONE, EMAIL, STAFF_TOTAL,
 				STAFF_FULL_TIME, STAFF_PART_TIME, SERVICE_TARGETS, SERVICE_ITEMS, IP_CATEGORIES, PROVINCE,
 				RECOMMENDER_ID, PROVINCIAL_OUTLET, WORK_FOUNDATION, TEAM_MEMBERS, DEVELOPMENT_PLAN, TYPICAL_CASES,
-				DECLARATION_TRUTHFUL, APPLICANT_HANDLER, APPLICANT_HEAD);
+				DECLARATION_TRUTHFUL, APPLICANT_OPINION, APPLICANT_HEAD);
 	}
 
 }

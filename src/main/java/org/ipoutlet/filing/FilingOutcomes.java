@@ -22,12 +22,15 @@ public class FilingOutcomes {
 
 	private final FilingApplications applications;
 	private final FilingSteps steps;
+	private final FilingOpinions opinions;
 	private final BannedInstitutions banned;
 	private final BusinessClock clock;
 
-	FilingOutcomes(FilingApplications applications, FilingSteps steps, BannedInstitutions banned, BusinessClock clock) {
+	FilingOutcomes(FilingApplications applications, FilingSteps steps, FilingOpinions opinions,
+			BannedInstitutions banned, BusinessClock clock) {
 		this.applications = applications;
 		this.steps = steps;
+		this.opinions = opinions;
 		this.banned = banned;
 		this.clock = clock;
 	}
@@ -42,6 +45,7 @@ public class FilingOutcomes {
 		String applicationNo = application.applicationNo();
 		execution.setVariable(OUTCOME, result.name());
 		applications.close(applicationNo, result.name(), clock.now());
+		finalDecision(applicationNo, result);
 		if (result.refusal() && Boolean.TRUE.equals(execution.getVariable(FALSE_MATERIALS))) {
 			LocalDate until = banned.ban(application.uscc(), (String) execution.getVariable(ORG_NAME),
 					"备案过程中提供虚假材料（第十八条）", clock.today(), applicationNo);
@@ -49,6 +53,34 @@ public class FilingOutcomes {
 					application.uscc(), until);
 		}
 		log.info("Filing application {} closed: {}", applicationNo, result);
+	}
+
+	/**
+	 * Section 八 (Art. 7(三)): CNIPA's final decision, signed once the application ends after CNIPA's
+	 * review. 准予备案 once publicity ended without an upheld objection, signed by the reviewer who
+	 * approved it; 不予备案 after a refusal in review (its opinion is the reason) or an upheld
+	 * objection (the finding is the reason), signed by the reviewer of that step. Applications that
+	 * never reached CNIPA have no section 八.
+	 */
+	private void finalDecision(String applicationNo, FilingOutcome result) {
+		FilingOpinion.Step from = switch (result) {
+			case FILED, REJECTED -> FilingOpinion.Step.CNIPA_REVIEW;
+			case OBJECTION_UPHELD -> FilingOpinion.Step.OBJECTION_FINDING;
+			default -> null;
+		};
+		if (from == null) {
+			return;
+		}
+		opinions.latest(applicationNo, from).ifPresent(step -> {
+			String decision = result == FilingOutcome.FILED ? FilingOpinion.FILED : FilingOpinion.NOT_FILED;
+			String reason = switch (result) {
+				case FILED -> step.opinion();
+				case REJECTED -> "审核不通过：" + step.opinion();
+				default -> "公示期间异议成立：" + step.opinion();
+			};
+			steps.sign(applicationNo, FilingOpinion.Step.FINAL_DECISION, decision, reason, step.handler(), step.head(),
+					step.falseMaterials());
+		});
 	}
 
 }

@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FilingSubmissionRules {
 
-	static final int OPINION_MAX = 2000;
+	static final int OPINION_MAX = FilingApplicationRule.OPINION_MAX;
+
+	/** 负责人 of sections 七 and 八 (填表说明 三): named, as the 备案表's signature line asks. */
+	static final int HEAD_MAX = 50;
 
 	@Bean
 	SubmissionRule filingStartForm(Recommenders recommenders) {
@@ -28,18 +31,20 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule preliminaryReviewForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "preliminaryReview", List.of(RECOMMENDATION, RECOMMENDER_OPINION), c -> {
+		return SubmissionRule.decision(PROCESS_KEY, "preliminaryReview", List.of(RECOMMENDATION, RECOMMENDER_OPINION, RECOMMENDER_HEAD), c -> {
 			c.oneOf(RECOMMENDATION, "推荐意见", true, List.of("RECOMMEND", "RETURN", "NOT_RECOMMEND"));
 			c.text(RECOMMENDER_OPINION, "推荐部门意见", true, OPINION_MAX);
+			c.text(RECOMMENDER_HEAD, "负责人", true, HEAD_MAX);
 		});
 	}
 
 	@Bean
 	SubmissionRule cnipaReviewForm() {
 		return SubmissionRule.decision(PROCESS_KEY, "cnipaReview",
-				List.of(FILING_DECISION, CNIPA_OPINION, FALSE_MATERIALS), c -> {
+				List.of(FILING_DECISION, CNIPA_OPINION, CNIPA_HEAD, FALSE_MATERIALS), c -> {
 					var decision = c.oneOf(FILING_DECISION, "备案决定", true, List.of("APPROVE", "REJECT"));
 					c.text(CNIPA_OPINION, "备案部门意见", true, OPINION_MAX);
+					c.text(CNIPA_HEAD, "负责人", true, HEAD_MAX);
 					falseMaterialsOnlyWithRefusal(c, decision.map("REJECT"::equals).orElse(true));
 				});
 	}
@@ -47,9 +52,10 @@ class FilingSubmissionRules {
 	@Bean
 	SubmissionRule handleObjectionForm() {
 		return SubmissionRule.decision(PROCESS_KEY, "handleObjection",
-				List.of(OBJECTION_UPHELD, OBJECTION_FINDING, FALSE_MATERIALS), c -> {
+				List.of(OBJECTION_UPHELD, OBJECTION_FINDING, CNIPA_HEAD, FALSE_MATERIALS), c -> {
 					var upheld = c.bool(OBJECTION_UPHELD, "异议是否成立", true);
 					c.text(OBJECTION_FINDING, "核查结论", true, OPINION_MAX);
+					c.text(CNIPA_HEAD, "负责人", true, HEAD_MAX);
 					falseMaterialsOnlyWithRefusal(c, upheld.orElse(true));
 				});
 	}

@@ -36,8 +36,13 @@ public final class FilingVariables {
 	public static final String TYPICAL_CASES = "typicalCases";
 	// Section 六
 	public static final String DECLARATION_TRUTHFUL = "declarationTruthful";
+	/** 六's opinion text (填表说明 二). */
+	public static final String APPLICANT_OPINION = "applicantOpinion";
+	/** 六's 经办人: set by the application to the submitting user, never typed. */
 	public static final String APPLICANT_HANDLER = "applicantHandler";
 	public static final String APPLICANT_HEAD = "applicantHead";
+	/** 六's date (ISO, Asia/Shanghai), set by the application. */
+	public static final String APPLICANT_SIGNED_ON = "applicantSignedOn";
 	// Attachments
 	public static final String WORK_RULES = "workRules";
 	public static final String SEALED_FORM = "sealedForm";
@@ -60,8 +65,18 @@ public final class FilingVariables {
 	// Decisions
 	public static final String RECOMMENDATION = "recommendation";
 	public static final String RECOMMENDER_OPINION = "recommenderOpinion";
+	/** 七's 负责人, named in {@code preliminaryReview}. */
+	public static final String RECOMMENDER_HEAD = "recommenderHead";
+	/** 七's 经办人 and date, set by the application when {@code preliminaryReview} completes. */
+	public static final String RECOMMENDER_HANDLER = "recommenderHandler";
+	public static final String RECOMMENDER_SIGNED_ON = "recommenderSignedOn";
 	public static final String FILING_DECISION = "filingDecision";
 	public static final String CNIPA_OPINION = "cnipaOpinion";
+	/** 八's 负责人, named in {@code cnipaReview} and {@code handleObjection}. */
+	public static final String CNIPA_HEAD = "cnipaHead";
+	/** The 经办人 and date of CNIPA's latest step, set by the application. */
+	public static final String CNIPA_HANDLER = "cnipaHandler";
+	public static final String CNIPA_SIGNED_ON = "cnipaSignedOn";
 	public static final String OBJECTION = "objection";
 	public static final String OBJECTOR_CONTACT = "objectorContact";
 	public static final String OBJECTION_UPHELD = "objectionUpheld";

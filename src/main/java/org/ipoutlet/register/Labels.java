@@ -25,7 +25,25 @@ public final class Labels {
 	/** 服务的知识产权类别. */
 	public static final Map<String, String> IP_CATEGORIES = labels(IpCategory.values(), IpCategory::label);
 
+	/** The signed sections of the 备案表 (README, "Sections 六–八: signed and dated opinions"). */
+	public static final Map<String, String> SECTIONS = Map.of("SIX", "六、申请备案机构意见", "SEVEN", "七、推荐部门意见",
+			"EIGHT", "八、备案部门意见");
+
+	/** The decisions a signed section records, as the 备案表 prints them. */
+	public static final Map<String, String> DECISIONS = Map.ofEntries(Map.entry("DECLARED", "承诺所填材料真实、合法"),
+			Map.entry("RECOMMEND", "同意推荐"), Map.entry("RETURN", "退回补正"), Map.entry("NOT_RECOMMEND", "不予推荐"),
+			Map.entry("APPROVE", "审核通过，予以公示"), Map.entry("REJECT", "审核不通过"), Map.entry("UPHELD", "异议成立"),
+			Map.entry("DISMISSED", "异议不成立"), Map.entry("FILED", "准予备案"), Map.entry("NOT_FILED", "不予备案"));
+
 	private Labels() {
+	}
+
+	public static String section(String code) {
+		return label(SECTIONS, code);
+	}
+
+	public static String decision(String code) {
+		return label(DECISIONS, code);
 	}
 
 	public static String orgCategory(String code) {

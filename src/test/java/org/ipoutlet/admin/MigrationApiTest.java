@@ -290,9 +290,9 @@ class MigrationApiTest {
 	}
 
 	private void recommendAndApprove(ProcessInstance pi) {
-		complete(pi, "preliminaryReview", Map.of("recommendation", "RECOMMEND", "recommenderOpinion", "同意推荐"));
+		complete(pi, "preliminaryReview", Map.of("recommendation", "RECOMMEND", "recommenderOpinion", "同意推荐", "recommenderHead", "陈处长"));
 		Jobs.runDue(management, pi.getId());
-		complete(pi, "cnipaReview", Map.of("filingDecision", "APPROVE", "cnipaOpinion", "符合备案条件，予以公示"));
+		complete(pi, "cnipaReview", Map.of("filingDecision", "APPROVE", "cnipaOpinion", "符合备案条件，予以公示", "cnipaHead", "刘司长"));
 		Jobs.runDue(management, pi.getId());
 	}
 

@@ -253,7 +253,7 @@ class CockpitAuditBrowserTest {
 		as("shanghai", () -> {
 			tasks.claim(first.getId(), "shanghai");
 			tasks.createComment(first.getId(), id, "已电话通知申请单位补充材料。");
-			tasks.complete(first.getId(), Map.of("recommendation", "RETURN", "recommenderOpinion", "请补充典型案例材料。"));
+			tasks.complete(first.getId(), Map.of("recommendation", "RETURN", "recommenderOpinion", "请补充典型案例材料。", "recommenderHead", "陈处长"));
 			return null;
 		});
 		Jobs.runDue(management, id);
@@ -271,7 +271,7 @@ class CockpitAuditBrowserTest {
 		Task second = task(id, "preliminaryReview");
 		as("shanghai", () -> {
 			tasks.claim(second.getId(), "shanghai");
-			tasks.complete(second.getId(), Map.of("recommendation", "RECOMMEND", "recommenderOpinion", "材料齐全，同意推荐。"));
+			tasks.complete(second.getId(), Map.of("recommendation", "RECOMMEND", "recommenderOpinion", "材料齐全，同意推荐。", "recommenderHead", "陈处长"));
 			return null;
 		});
 		Jobs.runDue(management, id);
@@ -280,7 +280,7 @@ class CockpitAuditBrowserTest {
 		as("cnipa", () -> {
 			tasks.claim(national.getId(), "cnipa");
 			tasks.complete(national.getId(), Map.of("filingDecision", "APPROVE", "falseMaterials", false,
-					"cnipaOpinion", "符合备案条件，予以公示。"));
+					"cnipaOpinion", "符合备案条件，予以公示。", "cnipaHead", "刘司长"));
 			return null;
 		});
 		Jobs.runDue(management, id);

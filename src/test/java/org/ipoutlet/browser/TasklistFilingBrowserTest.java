@@ -219,10 +219,12 @@ class TasklistFilingBrowserTest {
 		claimOpenTask(preliminary, "shanghai");
 		chooseRadio("推荐");
 		type("recommenderOpinion", "材料齐全，符合备案条件，同意推荐。");
+		type("recommenderHead", "陈处长");
 		screenshot("shanghai-review");
 		completeOpenTask(preliminary);
 		assertThat(runtime.getVariables(filing.getId())).containsEntry("recommendation", "RECOMMEND")
-			.containsEntry("recommenderOpinion", "材料齐全，符合备案条件，同意推荐。");
+			.containsEntry("recommenderOpinion", "材料齐全，符合备案条件，同意推荐。")
+			.containsEntry("recommenderHead", "陈处长");
 		signOut();
 
 		runJobs(filing.getId());
@@ -235,6 +237,7 @@ class TasklistFilingBrowserTest {
 		claimOpenTask(national, "cnipa");
 		chooseRadio("准予备案");
 		type("cnipaOpinion", "符合备案条件，予以公示。");
+		type("cnipaHead", "刘司长");
 		screenshot("cnipa-review");
 		completeOpenTask(national);
 		signOut();
@@ -277,7 +280,7 @@ class TasklistFilingBrowserTest {
 		String filingId = submitStartFormAs("applicant", orgName, uscc);
 		runJobs(filingId);
 		tasks.complete(task(filingId, "preliminaryReview").getId(),
-				Map.of("recommendation", "RETURN", "recommenderOpinion", "请补充典型案例材料。"));
+				Map.of("recommendation", "RETURN", "recommenderOpinion", "请补充典型案例材料。", "recommenderHead", "陈处长"));
 		runJobs(filingId);
 		Task supplement = task(filingId, "supplementMaterials");
 
@@ -393,7 +396,7 @@ class TasklistFilingBrowserTest {
 		type("case_period_0", "2024年3月至12月");
 		type("case_content_0", "为区域产业提供专利导航分析报告，支撑企业研发决策。");
 		check("declarationTruthful");
-		type("applicantHandler", "李四");
+		type("applicantOpinion", "本机构自愿申请备案，所填材料真实、合法。");
 		type("applicantHead", "张三");
 	}
 

@@ -225,6 +225,7 @@ class TasklistPlainTextBrowserTest {
 
 		chooseRadio("推荐");
 		type("recommenderOpinion", "材料齐全，同意推荐。");
+		type("recommenderHead", "陈处长");
 		completeOpenTask(review);
 
 		assertThat(applicantVariables(filingId)).as("the review wrote none of the applicant's data back")

@@ -146,9 +146,9 @@ final class ClusterDriver implements AutoCloseable {
 				throw new AssertionError("Filings not done within " + timeout);
 			}
 			int worked = complete("preliminaryReview", RECOMMENDER,
-					Map.of("recommendation", "RECOMMEND", "recommenderOpinion", "资源和人员实力较强，同意推荐"));
+					Map.of("recommendation", "RECOMMEND", "recommenderOpinion", "资源和人员实力较强，同意推荐", "recommenderHead", "陈处长"));
 			worked += complete("cnipaReview", REVIEWER,
-					Map.of("filingDecision", "APPROVE", "falseMaterials", false, "cnipaOpinion", "准予备案，进行公示"));
+					Map.of("filingDecision", "APPROVE", "falseMaterials", false, "cnipaOpinion", "准予备案，进行公示", "cnipaHead", "刘司长"));
 			worked += endPublicity();
 			during.run();
 			if (worked == 0) {

@@ -58,7 +58,7 @@ public final class FilingFixtures {
 		v.put(TYPICAL_CASES, JsonValues.json(List.of(Map.of("name", "新能源汽车产业专利导航", "period", "2024年3月至12月",
 				"content", "为区域产业提供专利导航分析报告，支撑企业研发决策。"))));
 		v.put(DECLARATION_TRUTHFUL, true);
-		v.put(APPLICANT_HANDLER, "李四");
+		v.put(APPLICANT_OPINION, "本机构自愿申请备案，所填材料真实、合法。");
 		v.put(APPLICANT_HEAD, "张三");
 		v.put(APPLICANT, "applicant");
 		return v;

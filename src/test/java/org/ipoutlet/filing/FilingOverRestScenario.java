@@ -69,7 +69,7 @@ abstract class FilingOverRestScenario extends ConcurrentSubmissionsScenario {
 		assertThat(get("shanghai", "/task/" + reviewId + "/deployed-form", 200).get("id").asText())
 			.isEqualTo("preliminary-review");
 		post("shanghai", "/task/" + reviewId + "/submit-form", Map.of("variables",
-				typed(Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "资源和人员实力较强，同意推荐"))), 204);
+				typed(Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "资源和人员实力较强，同意推荐", RECOMMENDER_HEAD, "陈处长"))), 204);
 		runJobs(pi);
 
 		// CNIPA review.
@@ -79,7 +79,7 @@ abstract class FilingOverRestScenario extends ConcurrentSubmissionsScenario {
 		assertThat(status("applicant", "POST", "/task/" + cnipaTask.get("id").asText() + "/complete",
 				"{\"variables\":{}}")).isIn(403, 404);
 		post("cnipa", "/task/" + cnipaTask.get("id").asText() + "/submit-form", Map.of("variables",
-				typed(Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示"))), 204);
+				typed(Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示", CNIPA_HEAD, "刘司长"))), 204);
 		runJobs(pi);
 
 		// Publicity: 5 working days, then registration.
@@ -127,7 +127,7 @@ abstract class FilingOverRestScenario extends ConcurrentSubmissionsScenario {
 		String reviewId = single(get("shanghai", "/task?processInstanceId=" + pi, 200)).get("id").asText();
 
 		JsonNode refused = post("shanghai", "/task/" + reviewId + "/submit-form",
-				Map.of("variables", typed(Map.of(RECOMMENDATION, "PERHAPS", RECOMMENDER_OPINION, ""))), 400);
+				Map.of("variables", typed(Map.of(RECOMMENDATION, "PERHAPS", RECOMMENDER_OPINION, "", RECOMMENDER_HEAD, "陈处长"))), 400);
 		assertThat(refused.get("errors")).extracting(e -> e.get("field").asText())
 			.containsExactlyInAnyOrder("recommendation", "recommenderOpinion");
 		assertThat(get("shanghai", "/task/" + reviewId, 200).get("id").asText()).isEqualTo(reviewId);

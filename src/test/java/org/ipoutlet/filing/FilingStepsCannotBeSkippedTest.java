@@ -124,7 +124,7 @@ class FilingStepsCannotBeSkippedTest {
 		Task review = task(pi, "cnipaReview");
 
 		assertThatThrownBy(() -> tasks.complete(review.getId(),
-				Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案")))
+				Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案", CNIPA_HEAD, "刘司长")))
 			.satisfies(e -> assertThat(IllegalFilingStepException.in(e)).isPresent());
 
 		assertThat(task(pi, "cnipaReview")).as("the task stays open").isNotNull();
@@ -235,7 +235,7 @@ class FilingStepsCannotBeSkippedTest {
 		setClock(OffsetDateTime.parse("2026-03-10T00:00:01+08:00"));
 		Jobs.runDue(management, pi.getId());
 		List<Task> open = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("handleObjection").list();
-		tasks.complete(open.get(0).getId(), Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "不成立"));
+		tasks.complete(open.get(0).getId(), Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "不成立", CNIPA_HEAD, "刘司长"));
 		Jobs.runDue(management, pi.getId());
 
 		assertThatThrownBy(() -> messages.raiseObjection(pi.getBusinessKey(), "期满后的异议", "匿名 010-1"))
@@ -250,7 +250,7 @@ class FilingStepsCannotBeSkippedTest {
 			.isEqualTo(1);
 
 		Counts before = counts();
-		tasks.complete(open.get(1).getId(), Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "不成立"));
+		tasks.complete(open.get(1).getId(), Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "不成立", CNIPA_HEAD, "刘司长"));
 		Jobs.runDue(management, pi.getId());
 		assertThat(pi).isEnded().hasPassed("EndEvent_Filed");
 		assertThat(statusOf(pi)).isEqualTo(ApplicationStatus.FILED);
@@ -314,10 +314,10 @@ class FilingStepsCannotBeSkippedTest {
 
 	private void recommendAndApprove(ProcessInstance pi) {
 		tasks.complete(task(pi, "preliminaryReview").getId(),
-				new HashMap<>(Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐")));
+				new HashMap<>(Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长")));
 		Jobs.runDue(management, pi.getId());
 		tasks.complete(task(pi, "cnipaReview").getId(),
-				new HashMap<>(Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "予以公示")));
+				new HashMap<>(Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "予以公示", CNIPA_HEAD, "刘司长")));
 		Jobs.runDue(management, pi.getId());
 		assertThat(pi).isWaitingAt("Timer_PublicityEnds");
 	}

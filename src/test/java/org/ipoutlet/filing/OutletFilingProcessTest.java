@@ -215,9 +215,9 @@ class OutletFilingProcessTest {
 	@Test
 	void Art18_falseMaterialsFoundInReviewBanTheInstitutionForThreeYears(@Autowired BannedInstitutions banned) {
 		ProcessInstance pi = submitAndCheck(application(uscc));
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长"));
 		runJobs(pi);
-		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "REJECT", CNIPA_OPINION, "典型案例系伪造", FALSE_MATERIALS, true));
+		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "REJECT", CNIPA_OPINION, "典型案例系伪造", CNIPA_HEAD, "刘司长", FALSE_MATERIALS, true));
 		runJobs(pi);
 
 		assertThat(pi).isEnded().hasPassed("EndEvent_Rejected");
@@ -232,7 +232,7 @@ class OutletFilingProcessTest {
 		recommendAndApprove(pi);
 		messages.raiseObjection(pi.getBusinessKey(), "场地不符合要求", "某人 13900000000");
 		tasks.complete(task(pi, "handleObjection").getId(),
-				Map.of(OBJECTION_UPHELD, "true", OBJECTION_FINDING, "场地确不符合要求", FALSE_MATERIALS, false));
+				Map.of(OBJECTION_UPHELD, "true", OBJECTION_FINDING, "场地确不符合要求", CNIPA_HEAD, "刘司长", FALSE_MATERIALS, false));
 		runJobs(pi);
 		assertThat(pi).isEnded().hasPassed("EndEvent_ObjectionUpheldOutcome");
 		assertThat(banned.isBanned(uscc, LocalDate.parse("2026-03-05"))).isFalse();
@@ -241,11 +241,11 @@ class OutletFilingProcessTest {
 	@Test
 	void Art18_falseMaterialsMayOnlyBeFoundWithARefusal() {
 		ProcessInstance pi = submitAndCheck(application(uscc));
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长"));
 		runJobs(pi);
 		Task review = task(pi, "cnipaReview");
 		assertThatThrownBy(() -> tasks.complete(review.getId(),
-				Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予", FALSE_MATERIALS, true)))
+				Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予", CNIPA_HEAD, "刘司长", FALSE_MATERIALS, true)))
 			.rootCause()
 			.isInstanceOfSatisfying(SubmissionRejectedException.class,
 					e -> assertThat(e.errors()).extracting(err -> err.field() + ":" + err.rule())
@@ -298,7 +298,7 @@ class OutletFilingProcessTest {
 	@Test
 	void Art7_notRecommendedEndsTheApplication() {
 		ProcessInstance pi = submitAndCheck(application(uscc));
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "NOT_RECOMMEND", RECOMMENDER_OPINION, "服务能力不足"));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "NOT_RECOMMEND", RECOMMENDER_OPINION, "服务能力不足", RECOMMENDER_HEAD, "陈处长"));
 		runJobs(pi);
 		assertThat(pi).isEnded().hasPassed("EndEvent_NotRecommended");
 		assertThat(historicVariables(pi)).containsEntry(OUTCOME, "NOT_RECOMMENDED");
@@ -308,7 +308,7 @@ class OutletFilingProcessTest {
 	@Test
 	void Art7_returnedSupplementedAndFiled() {
 		ProcessInstance pi = submitAndCheck(application(uscc));
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RETURN", RECOMMENDER_OPINION, "请补充典型案例"));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RETURN", RECOMMENDER_OPINION, "请补充典型案例", RECOMMENDER_HEAD, "陈处长"));
 		runJobs(pi);
 		assertThat(pi).isWaitingAt("supplementMaterials");
 		Task supplement = task(pi, "supplementMaterials");
@@ -334,7 +334,7 @@ class OutletFilingProcessTest {
 	@Test
 	void Art7_returnedAndWithdrawnWhenTheSupplementDeadlinePasses() {
 		ProcessInstance pi = submitAndCheck(application(uscc));
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RETURN", RECOMMENDER_OPINION, "材料不全"));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RETURN", RECOMMENDER_OPINION, "材料不全", RECOMMENDER_HEAD, "陈处长"));
 		runJobs(pi);
 		assertThat(pi).isWaitingAt("supplementMaterials");
 
@@ -352,9 +352,9 @@ class OutletFilingProcessTest {
 	@Test
 	void Art7_rejectedByCnipa() {
 		ProcessInstance pi = submitAndCheck(application(uscc));
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长"));
 		runJobs(pi);
-		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "REJECT", CNIPA_OPINION, "不符合条件"));
+		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "REJECT", CNIPA_OPINION, "不符合条件", CNIPA_HEAD, "刘司长"));
 		runJobs(pi);
 		assertThat(pi).isEnded().hasPassed("EndEvent_Rejected");
 		assertThat(historicVariables(pi)).containsEntry(OUTCOME, "REJECTED");
@@ -370,7 +370,7 @@ class OutletFilingProcessTest {
 		assertThat(tasks.getVariableLocal(objection.getId(), OBJECTION)).isNull();
 		assertThat(runtime.getVariable(objection.getExecutionId(), OBJECTION)).isEqualTo("该机构专职人员数量不实");
 
-		tasks.complete(objection.getId(), Map.of(OBJECTION_UPHELD, "true", OBJECTION_FINDING, "经核查异议属实"));
+		tasks.complete(objection.getId(), Map.of(OBJECTION_UPHELD, "true", OBJECTION_FINDING, "经核查异议属实", CNIPA_HEAD, "刘司长"));
 		runJobs(pi);
 
 		assertThat(pi).isEnded().hasPassed("EndEvent_ObjectionUpheldOutcome").hasNotPassed("Task_Registration");
@@ -388,14 +388,14 @@ class OutletFilingProcessTest {
 			.isEqualTo(2);
 
 		List<Task> objections = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("handleObjection").list();
-		tasks.complete(objections.get(0).getId(), Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经核查不成立"));
+		tasks.complete(objections.get(0).getId(), Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经核查不成立", CNIPA_HEAD, "刘司长"));
 		runJobs(pi);
 
 		setClock(OffsetDateTime.parse("2026-03-10T00:00:01+08:00"));
 		runJobs(pi);
 		assertThat(pi).as("publicity is over, but an objection is still being checked").isWaitingAt("handleObjection");
 
-		tasks.complete(objections.get(1).getId(), Map.of(OBJECTION_UPHELD, "false", OBJECTION_FINDING, "不成立"));
+		tasks.complete(objections.get(1).getId(), Map.of(OBJECTION_UPHELD, "false", OBJECTION_FINDING, "不成立", CNIPA_HEAD, "刘司长"));
 		runJobs(pi);
 		assertThat(pi).isEnded().hasPassed("EndEvent_Filed");
 		assertThat(outlets.findActiveByUscc(uscc)).hasSize(1);
@@ -475,7 +475,8 @@ class OutletFilingProcessTest {
 			.rootCause()
 			.isInstanceOfSatisfying(SubmissionRejectedException.class,
 					e -> assertThat(e.errors()).extracting(err -> err.field() + ":" + err.rule())
-						.containsExactlyInAnyOrder("recommendation:enum", "recommenderOpinion:required"));
+						.containsExactlyInAnyOrder("recommendation:enum", "recommenderOpinion:required",
+								"recommenderHead:required"));
 
 		assertThat(task(pi, "preliminaryReview")).isNotNull();
 		assertThat(runtime.getVariable(pi.getId(), RECOMMENDATION)).isNull();
@@ -531,10 +532,10 @@ class OutletFilingProcessTest {
 
 	private void recommendAndApprove(ProcessInstance pi) {
 		runJobs(pi);
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长"));
 		runJobs(pi);
 		assertThat(pi).isWaitingAt("cnipaReview");
-		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "符合备案条件，予以公示"));
+		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "符合备案条件，予以公示", CNIPA_HEAD, "刘司长"));
 		runJobs(pi);
 	}
 

@@ -138,11 +138,11 @@ class FormsContractTest {
 				FilingVariables.ADDRESS, FilingVariables.PLATFORM_NAME, FilingVariables.PLATFORM_URL,
 				FilingVariables.HEAD_NAME, FilingVariables.HEAD_TITLE, FilingVariables.CONTACT_NAME,
 				FilingVariables.CONTACT_TITLE, FilingVariables.PHONE, FilingVariables.EMAIL,
-				FilingVariables.APPLICANT_HANDLER, FilingVariables.APPLICANT_HEAD)) {
+				FilingVariables.APPLICANT_HEAD)) {
 			fields.put(text, "textfield");
 		}
 		for (String longText : List.of(FilingVariables.SERVICE_TARGETS, FilingVariables.WORK_FOUNDATION,
-				FilingVariables.DEVELOPMENT_PLAN)) {
+				FilingVariables.DEVELOPMENT_PLAN, FilingVariables.APPLICANT_OPINION)) {
 			fields.put(longText, "textarea");
 		}
 		for (String count : List.of(FilingVariables.STAFF_TOTAL, FilingVariables.STAFF_FULL_TIME,
@@ -353,7 +353,7 @@ class FormsContractTest {
 				Map.entry("headName", 50), Map.entry("headTitle", 50), Map.entry("contactName", 50),
 				Map.entry("contactTitle", 50), Map.entry("email", 100), Map.entry("serviceTargets", 500),
 				Map.entry("workFoundation", 3000), Map.entry("developmentPlan", 4500),
-				Map.entry("applicantHandler", 50), Map.entry("applicantHead", 50),
+				Map.entry("applicantOpinion", 2000), Map.entry("applicantHead", 50),
 				Map.entry("teamMembers.name", 50), Map.entry("teamMembers.role", 50),
 				Map.entry("teamMembers.resume", 600), Map.entry("typicalCases.name", 100),
 				Map.entry("typicalCases.period", 50), Map.entry("typicalCases.content", 1500));

@@ -87,7 +87,7 @@ class EngineGuardTest {
 		Object usccBefore = runtime.getVariable(pi.getId(), USCC);
 
 		identity.setAuthentication("shanghai", SHANGHAI);
-		Map<String, Object> forged = new HashMap<>(Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐",
+		Map<String, Object> forged = new HashMap<>(Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长",
 				USCC, "91310000MA1FL0000X", ORG_NAME, "<b>改名</b>", RECOMMENDER_ID, "110000", APPLICANT, "shanghai",
 				OUTCOME, "FILED"));
 		assertThatThrownBy(() -> tasks.complete(review.getId(), forged))
@@ -190,7 +190,7 @@ class EngineGuardTest {
 		ProcessInstance pi = submitAsApplicant();
 		String review = task(pi, "preliminaryReview").getId();
 		identity.setAuthentication("shanghai", SHANGHAI);
-		tasks.complete(review, Map.of(RECOMMENDATION, "RETURN", RECOMMENDER_OPINION, "请补充团队人员简历"));
+		tasks.complete(review, Map.of(RECOMMENDATION, "RETURN", RECOMMENDER_OPINION, "请补充团队人员简历", RECOMMENDER_HEAD, "陈处长"));
 		identity.clearAuthentication();
 		Jobs.runDue(management, pi.getId());
 		Task supplement = task(pi, "supplementMaterials");

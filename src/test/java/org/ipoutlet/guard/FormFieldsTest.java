@@ -20,7 +20,7 @@ class FormFieldsTest {
 
 	@Test
 	void aReviewFormSubmitsOnlyItsDecision() throws IOException {
-		assertThat(fields("preliminary-review")).containsExactlyInAnyOrder("recommendation", "recommenderOpinion");
+		assertThat(fields("preliminary-review")).containsExactlyInAnyOrder("recommendation", "recommenderOpinion", "recommenderHead");
 	}
 
 	@Test

@@ -254,15 +254,15 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 			case CLAIM_CNIPA_REVIEW -> claim(user, atCnipaReview(), "cnipaReview");
 			case CLAIM_HANDLE_OBJECTION -> claim(user, withObjection(), "handleObjection");
 			case COMPLETE_PRELIMINARY_REVIEW -> complete(user, atPreliminaryReview(), "preliminaryReview",
-					Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
+					Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长"));
 			case COMPLETE_CNIPA_REVIEW -> complete(user, atCnipaReview(), "cnipaReview",
-					Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示"));
+					Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示", CNIPA_HEAD, "刘司长"));
 			case COMPLETE_SUPPLEMENT_MATERIALS -> {
 				Filing filing = atSupplementMaterials();
 				yield complete(user, filing, "supplementMaterials", startVariables(filing.uscc()));
 			}
 			case COMPLETE_HANDLE_OBJECTION -> complete(user, withObjection(), "handleObjection",
-					Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经核查，异议不成立"));
+					Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经核查，异议不成立", CNIPA_HEAD, "刘司长"));
 			case ASSIGN_PRELIMINARY_REVIEW_TO_APPLICANT -> assign(user, atPreliminaryReview(), "preliminaryReview", "applicant");
 			case ASSIGN_CNIPA_REVIEW_TO_RECOMMENDER -> assign(user, atCnipaReview(), "cnipaReview", "shanghai");
 			case ASSIGN_SUPPLEMENT_MATERIALS_TO_OTHER_APPLICANT -> assign(user, atSupplementMaterials(), "supplementMaterials",

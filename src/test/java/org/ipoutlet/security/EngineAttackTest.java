@@ -122,6 +122,7 @@ class EngineAttackTest extends SecurityTestSupport {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put(RECOMMENDATION, "RECOMMEND");
 		variables.put(RECOMMENDER_OPINION, "同意推荐");
+		variables.put(RECOMMENDER_HEAD, "陈处长");
 		variables.put(name, value);
 
 		Reply reply = engine("shanghai", "POST", "/task/" + review.getId() + "/complete", variablesBody(variables));
@@ -140,6 +141,7 @@ class EngineAttackTest extends SecurityTestSupport {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put(RECOMMENDATION, "RECOMMEND");
 		variables.put(RECOMMENDER_OPINION, "同意推荐");
+		variables.put(RECOMMENDER_HEAD, "陈处长");
 		applicantData().forEach(a -> variables.put((String) a.get()[0], a.get()[1]));
 
 		Reply reply = engine("shanghai", "POST", "/task/" + review.getId() + "/submit-form", variablesBody(variables));
@@ -216,7 +218,7 @@ class EngineAttackTest extends SecurityTestSupport {
 
 		assertNotCandidate(reply, filing, before);
 		assertThat(engine("applicant", "POST", "/task/" + review.getId() + "/complete", variablesBody(Map.of(
-				RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "我推荐我自己"))).status()).isIn(403, 404);
+				RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "我推荐我自己", RECOMMENDER_HEAD, "陈处长"))).status()).isIn(403, 404);
 		assertThat(state(filing.processInstanceId())).isEqualTo(before);
 	}
 
@@ -346,7 +348,7 @@ class EngineAttackTest extends SecurityTestSupport {
 		InstanceState before = state(filing.processInstanceId());
 
 		Reply reply = engine("cnipa", "POST", "/process-instance/" + filing.processInstanceId() + "/variables",
-				Map.of("modifications", typed(Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "代为推荐")),
+				Map.of("modifications", typed(Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "代为推荐", RECOMMENDER_HEAD, "陈处长")),
 						"deletions", List.of(ORG_NAME)));
 
 		assertThat(state(filing.processInstanceId())).as("no variable written or deleted: %s", reply).isEqualTo(before);

@@ -273,7 +273,7 @@ abstract class SecurityTestSupport {
 	/** Shanghai recommends: the filing waits in {@code cnipaReview}. */
 	Filing atCnipaReview() {
 		Filing filing = atPreliminaryReview();
-		completeAs("shanghai", filing, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
+		completeAs("shanghai", filing, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长"));
 		assertThat(openTask(filing, "cnipaReview")).as("setup: cnipaReview").isNotNull();
 		return filing;
 	}
@@ -282,7 +282,7 @@ abstract class SecurityTestSupport {
 	Filing atSupplementMaterials() {
 		Filing filing = atPreliminaryReview();
 		completeAs("shanghai", filing, "preliminaryReview",
-				Map.of(RECOMMENDATION, "RETURN", RECOMMENDER_OPINION, "请补充典型案例"));
+				Map.of(RECOMMENDATION, "RETURN", RECOMMENDER_OPINION, "请补充典型案例", RECOMMENDER_HEAD, "陈处长"));
 		assertThat(openTask(filing, "supplementMaterials")).as("setup: supplementMaterials").isNotNull();
 		return filing;
 	}
@@ -290,7 +290,7 @@ abstract class SecurityTestSupport {
 	/** CNIPA approves: the filing is in publicity, its timer waiting. */
 	Filing inPublicity() {
 		Filing filing = atCnipaReview();
-		completeAs("cnipa", filing, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示"));
+		completeAs("cnipa", filing, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示", CNIPA_HEAD, "刘司长"));
 		assertThat(publicityTimer(filing)).as("setup: publicity timer").isNotNull();
 		return filing;
 	}

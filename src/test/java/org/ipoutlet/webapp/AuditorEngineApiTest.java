@@ -198,10 +198,10 @@ class AuditorEngineApiTest {
 	private ProcessInstance inPublicity() {
 		Filing filing = filing();
 		String id = filing.instance().getId();
-		tasks.complete(filing.task().getId(), Map.of("recommendation", "RECOMMEND", "recommenderOpinion", "同意推荐。"));
+		tasks.complete(filing.task().getId(), Map.of("recommendation", "RECOMMEND", "recommenderOpinion", "同意推荐。", "recommenderHead", "陈处长"));
 		Jobs.runDue(management, id);
 		Task cnipa = tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey("cnipaReview").singleResult();
-		tasks.complete(cnipa.getId(), Map.of("filingDecision", "APPROVE", "falseMaterials", false, "cnipaOpinion", "准予备案。"));
+		tasks.complete(cnipa.getId(), Map.of("filingDecision", "APPROVE", "falseMaterials", false, "cnipaOpinion", "准予备案。", "cnipaHead", "刘司长"));
 		Jobs.runDue(management, id);
 		assertThat(runtime.getVariable(id, "publicityEndsAt")).as("in publicity").isNotNull();
 		return filing.instance();

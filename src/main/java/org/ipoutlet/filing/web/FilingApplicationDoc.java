@@ -39,7 +39,7 @@ record FilingApplicationDoc(
 		@Schema(description = "未来发展思路和支持措施") String developmentPlan,
 		@Schema(description = "典型案例, 1 or 2") List<TypicalCase> typicalCases,
 		@Schema(description = "材料真实性承诺: must be true") Boolean declarationTruthful,
-		@Schema(description = "经办人") String applicantHandler,
+		@Schema(description = "申请备案机构意见 (section 六; the 经办人 is the submitting user, recorded by the application)") String applicantOpinion,
 		@Schema(description = "负责人") String applicantHead,
 		@Schema(description = "相关工作制度 (JSON submission only): PDF/DOC/DOCX, at most 10 MB") Document workRules,
 		@Schema(description = "盖章备案表扫描件 (JSON submission only, optional): PDF/JPG/PNG, at most 10 MB") Document sealedForm) {

@@ -26,7 +26,23 @@ record FilingStatus(
 		Deadlines deadlines,
 		String filingNo,
 		String validFrom,
-		String validUntil) {
+		String validUntil,
+		@Schema(description = "备案表 sections 六, 七 and 八 as they stand: the latest 六 and 七, and 八 once CNIPA's final decision is made") List<Signed> sections,
+		@Schema(description = "Every signed opinion in order: each submission and supplement (六), preliminary review (七), CNIPA review, objection finding and the final decision (八)") List<Signed> signedOpinions) {
+
+	/**
+	 * A signed and dated opinion (填表说明 二、三): 经办人 ({@code handler}) is the user who completed the
+	 * step, {@code decidedOn} the server's date in Asia/Shanghai.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@Schema(description = "A signed opinion of section 六, 七 or 八")
+	record Signed(@Schema(description = "SIX, SEVEN or EIGHT") String section, String sectionLabel,
+			@Schema(description = "SUBMISSION, SUPPLEMENT, PRELIMINARY_REVIEW, CNIPA_REVIEW, OBJECTION_FINDING or FINAL_DECISION") String step,
+			@Schema(description = "DECLARED, RECOMMEND, RETURN, NOT_RECOMMEND, APPROVE, REJECT, UPHELD, DISMISSED, FILED or NOT_FILED") String decision,
+			String decisionLabel, String opinion, @Schema(description = "经办人: the user who completed the step") String handler,
+			@Schema(description = "负责人") String head, Boolean falseMaterials, Instant decidedAt,
+			@Schema(description = "ISO date in Asia/Shanghai") String decidedOn) {
+	}
 
 	/** A current step: a task key with its Chinese name; {@code publicity} with its dates. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)

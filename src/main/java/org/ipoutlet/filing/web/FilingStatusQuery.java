@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.ipoutlet.filing.FilingOpinion;
+import org.ipoutlet.filing.FilingOpinions;
 import org.ipoutlet.filing.FilingOutcome;
 import org.ipoutlet.filing.eligibility.IneligibilityReason;
 import org.ipoutlet.validation.JsonValues;
@@ -44,11 +46,21 @@ class FilingStatusQuery {
 	private final HistoryService history;
 	private final RuntimeService runtime;
 	private final IdentityService identity;
+	private final FilingOpinions opinions;
 
-	FilingStatusQuery(HistoryService history, RuntimeService runtime, IdentityService identity) {
+	FilingStatusQuery(HistoryService history, RuntimeService runtime, IdentityService identity,
+			FilingOpinions opinions) {
 		this.history = history;
 		this.runtime = runtime;
 		this.identity = identity;
+		this.opinions = opinions;
+	}
+
+	/** A signed opinion as the API shows it. */
+	static FilingStatus.Signed signed(FilingOpinion o) {
+		return new FilingStatus.Signed(o.section().name(), o.section().label(), o.step().name(), o.decision(),
+				FilingOpinion.decisionLabel(o.decision()), o.opinion(), o.handler(), o.head(),
+				o.falseMaterials() ? Boolean.TRUE : null, o.decidedAt(), o.decidedOn().toString());
 	}
 
 	/** The application as {@code user} may see it; empty when it does not exist or is not theirs to see. */
@@ -123,7 +135,9 @@ class FilingStatusQuery {
 						text(vars, FILING_DECISION), text(vars, CNIPA_OPINION), findings.isEmpty() ? null : findings),
 				new FilingStatus.Deadlines(text(vars, SUPPLEMENT_DEADLINE), text(vars, PUBLICITY_STARTS),
 						text(vars, PUBLICITY_ENDS)),
-				text(vars, FILING_NO), text(vars, VALID_FROM), text(vars, VALID_UNTIL));
+				text(vars, FILING_NO), text(vars, VALID_FROM), text(vars, VALID_UNTIL),
+				opinions.sections(applicationNo).stream().map(FilingStatusQuery::signed).toList(),
+				opinions.of(applicationNo).stream().map(FilingStatusQuery::signed).toList());
 	}
 
 	/** Open user tasks, waiting asynchronous work (e.g. the eligibility check) and publicity. */

@@ -3,6 +3,7 @@ package org.ipoutlet.register.web;
 import java.util.List;
 
 import org.ipoutlet.identity.Recommenders;
+import org.ipoutlet.register.FilingRecordQuery;
 import org.ipoutlet.register.OutletRepository;
 import org.ipoutlet.register.RegisterQuery;
 import org.ipoutlet.web.NotFoundException;
@@ -31,11 +32,14 @@ class OutletApiController {
 	private final RegisterQuery register;
 	private final OutletRepository outlets;
 	private final Recommenders recommenders;
+	private final FilingRecordQuery filingRecord;
 
-	OutletApiController(RegisterQuery register, OutletRepository outlets, Recommenders recommenders) {
+	OutletApiController(RegisterQuery register, OutletRepository outlets, Recommenders recommenders,
+			FilingRecordQuery filingRecord) {
 		this.register = register;
 		this.outlets = outlets;
 		this.recommenders = recommenders;
+		this.filingRecord = filingRecord;
 	}
 
 	@GetMapping
@@ -64,10 +68,12 @@ class OutletApiController {
 	@ApiResponse(responseCode = "200", description = "The outlet")
 	@ApiResponse(responseCode = "404", description = "No outlet with this filing number",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-	@Operation(summary = "One filed outlet, whatever its status")
+	@Operation(summary = "One filed outlet, whatever its status",
+			description = "With filingRecord: sections 六, 七 and 八 of its 备案表 (decision, opinion, date), 八 being "
+					+ "CNIPA's final decision")
 	OutletView get(@PathVariable String filingNo) {
 		return outlets.find(filingNo)
-			.map(o -> OutletView.of(o, recommenders.provinces()))
+			.map(o -> OutletView.of(o, recommenders.provinces(), filingRecord.sections(o.applicationNo())))
 			.orElseThrow(() -> new NotFoundException("No outlet with filing number " + filingNo));
 	}
 

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.ipoutlet.register.FilingRecordQuery;
 import org.ipoutlet.register.Labels;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.Outlet.OutletDetails;
@@ -17,16 +20,37 @@ import org.ipoutlet.register.Outlet.OutletDetails;
 public record OutletView(String filingNo, String orgName, String orgCategory, String orgCategoryLabel,
 		String province, String provinceName, String address, String platformName, String platformUrl,
 		String phone, String email, String serviceTargets, List<Coded> serviceItems, List<Coded> ipCategories,
-		String status, String statusLabel, LocalDate validFrom, LocalDate validUntil) {
+		String status, String statusLabel, LocalDate validFrom, LocalDate validUntil,
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<Section> filingRecord) {
 
 	static OutletView of(Outlet outlet, Map<String, String> provinces) {
+		return of(outlet, provinces, null);
+	}
+
+	/**
+	 * With the record of its filing (sections 六–八 of the 备案表: decision, opinion and date; the people who
+	 * signed stay out, as above).
+	 */
+	static OutletView of(Outlet outlet, Map<String, String> provinces, List<FilingRecordQuery.SignedSection> record) {
 		OutletDetails d = outlet.details();
 		return new OutletView(outlet.filingNo(), d.orgName(), d.orgCategory(), Labels.orgCategory(d.orgCategory()),
 				d.province(), provinces.getOrDefault(d.province(), d.province()), d.address(), d.platformName(),
 				d.platformUrl(), d.phone(), d.email(), d.serviceTargets(),
 				d.serviceItems().stream().map(c -> new Coded(c, Labels.serviceItem(c))).toList(),
 				d.ipCategories().stream().map(c -> new Coded(c, Labels.ipCategory(c))).toList(),
-				outlet.status().name(), outlet.status().label(), outlet.validFrom(), outlet.validUntil());
+				outlet.status().name(), outlet.status().label(), outlet.validFrom(), outlet.validUntil(),
+				record == null ? null : record.stream().map(Section::of).toList());
+	}
+
+	/** One signed section of the 备案表 as the register publishes it. */
+	public record Section(String section, String sectionLabel, String decision, String decisionLabel, String opinion,
+			LocalDate decidedOn) {
+
+		static Section of(FilingRecordQuery.SignedSection s) {
+			return new Section(s.section(), Labels.section(s.section()), s.decision(), Labels.decision(s.decision()),
+					s.opinion(), s.decidedOn());
+		}
+
 	}
 
 	/**

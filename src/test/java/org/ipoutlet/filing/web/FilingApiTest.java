@@ -224,8 +224,8 @@ class FilingApiTest {
 		String applicationNo = submitted("applicant");
 		String pi = instance(applicationNo).getId();
 		runJobs(pi);
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
-		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示"));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长"));
+		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示", CNIPA_HEAD, "刘司长"));
 		JsonNode inPublicity = api.get("applicant", "/api/filings/" + applicationNo).json();
 		assertThat(inPublicity.path("currentSteps").get(0).path("key").asText()).isEqualTo("publicity");
 		assertThat(inPublicity.path("currentSteps").get(0).path("starts").asText()).isEqualTo("2026-03-03");
@@ -244,7 +244,7 @@ class FilingApiTest {
 		assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("handleObjection").count())
 			.isEqualTo(2);
 
-		tasks.complete(handle.getId(), Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经核查，异议不成立"));
+		tasks.complete(handle.getId(), Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经核查，异议不成立", CNIPA_HEAD, "刘司长"));
 		JsonNode status = api.get("shanghai", "/api/filings/" + applicationNo).json();
 		assertThat(status.path("opinions").path("recommenderOpinion").asText()).isEqualTo("同意推荐");
 		assertThat(status.path("opinions").path("cnipaOpinion").asText()).isEqualTo("准予备案，进行公示");
@@ -258,8 +258,8 @@ class FilingApiTest {
 		String applicationNo = submitted("applicant");
 		String pi = instance(applicationNo).getId();
 		runJobs(pi);
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
-		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示"));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长"));
+		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案，进行公示", CNIPA_HEAD, "刘司长"));
 		String path = "/api/filings/" + applicationNo + "/objections";
 
 		for (Map<String, Object> noContact : List.<Map<String, Object>>of(Map.of(OBJECTION, "匿名异议"),
@@ -287,7 +287,7 @@ class FilingApiTest {
 		assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("handleObjection").count())
 			.isEqualTo(1);
 
-		complete(pi, "handleObjection", Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经核查，异议不成立"));
+		complete(pi, "handleObjection", Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经核查，异议不成立", CNIPA_HEAD, "刘司长"));
 		assertThat(api.get("auditor", "/api/filings/" + applicationNo).json().path("status").asText())
 			.isEqualTo("FILED");
 	}
@@ -310,8 +310,8 @@ class FilingApiTest {
 		String applicationNo = submitted("applicant");
 		String pi = instance(applicationNo).getId();
 		runJobs(pi);
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
-		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案"));
+		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "陈处长"));
+		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案", CNIPA_HEAD, "刘司长"));
 		ClockUtil.setCurrentTime(date("2026-03-10T00:00:01+08:00"));
 		runJobs(pi);
 

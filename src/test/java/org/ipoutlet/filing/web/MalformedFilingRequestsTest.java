@@ -180,6 +180,9 @@ class MalformedFilingRequestsTest {
 		cases.add(json("missing applicantHead", b -> b.remove(APPLICANT_HEAD), "applicantHead:required"));
 		// Unknown properties: the applicant and the outcome are the engine's, not the client's
 		cases.add(json("unknown property applicant", b -> b.put(APPLICANT, "cnipa"), "applicant:unknown"));
+		// 六's 经办人 is the submitting user, never typed (README, "Sections 六–八: signed and dated opinions")
+		cases.add(json("typed applicantHandler", b -> b.put(APPLICANT_HANDLER, "李四"), "applicantHandler:unknown"));
+		cases.add(json("missing applicantOpinion", b -> b.remove(APPLICANT_OPINION), "applicantOpinion:required"));
 		cases.add(json("unknown property eligible", b -> b.put(ELIGIBLE, true), "eligible:unknown"));
 		cases.add(json("unknown property and a missing field", b -> {
 			b.put("orgname", "typo");

@@ -250,6 +250,9 @@ export const VARIABLES = {
     staffPartTime: '兼职人数', serviceTargets: '服务对象', serviceItems: '服务项目', ipCategories: '服务的知识产权类别',
     provincialOutlet: '已是省级网点', workFoundation: '工作基础', teamMembers: '团队人员', developmentPlan: '发展规划',
     typicalCases: '典型案例', declarationTruthful: '承诺材料真实', applicantHandler: '经办人', applicantHead: '单位负责人',
+    applicantOpinion: '申请备案机构意见', applicantSignedOn: '申请机构签署日期', recommenderHead: '推荐部门负责人',
+    recommenderHandler: '推荐部门经办人', recommenderSignedOn: '推荐部门签署日期', cnipaHead: '备案部门负责人',
+    cnipaHandler: '备案部门经办人', cnipaSignedOn: '备案部门签署日期',
     publicityEndsAt: '公示期满时刻', outletUser: '网点账号', summaryYear: '总结年度', summaryDue: '总结截止日',
     annualSummary: '年度工作总结', rectificationOrderedOn: '责令整改日期', rectificationReport: '整改报告',
     renewalWindowOpens: '续期窗口开启', renewalBlockedReason: '不能续期的原因', supplementDeadlineAt: '补正期满时刻'
