@@ -18,3 +18,10 @@ create table filing_opinion (
     decided_on      date          not null
 );
 create index idx_filing_opinion_application on filing_opinion (application_no, id);
+
+-- The public 公示 (Art. 7(三), README "公示 is public"): what the publicity list shows of an application
+-- under publicity, recorded when CNIPA's approval starts its publicity (the 备案表 as approved).
+alter table filing_application add column org_category varchar(32);
+alter table filing_application add column province varchar(6);
+alter table filing_application add column service_items varchar(400);
+create index idx_filing_application_publicity on filing_application (status, publicity_ends);

@@ -99,6 +99,17 @@ public class FilingApplications {
 		}
 	}
 
+	/**
+	 * What the public 公示 shows of an approved application (Art. 7(三)): the 备案表's name, category,
+	 * province and service items as CNIPA approved them.
+	 */
+	public void publicize(String applicationNo, String orgName, String orgCategory, String province,
+			List<String> serviceItems) {
+		jdbc.update("update filing_application set org_name = coalesce(?, org_name), org_category = ?, province = ?, "
+				+ "service_items = ? where application_no = ?", orgName, orgCategory, province,
+				String.join(",", serviceItems), applicationNo);
+	}
+
 	/** Closes an application with its outcome and frees the institution's pending slot. */
 	public void close(String applicationNo, String outcome, Instant now) {
 		jdbc.update("update filing_application set outcome = ?, closed_at = ?, pending_uscc = null "

@@ -122,8 +122,8 @@ public class FilingSteps {
 		return Boolean.TRUE.equals(value) || "true".equals(value);
 	}
 
-	void publicity(DelegateExecution execution, LocalDate starts, LocalDate ends) {
-		record(execution, a -> a.startPublicity(starts, ends, clock.now()));
+	FilingApplication publicity(DelegateExecution execution, LocalDate starts, LocalDate ends) {
+		return record(execution, a -> a.startPublicity(starts, ends, clock.now()));
 	}
 
 	/** A {@code handleObjection} task opens: the objection must come within the period and name its objector. */

@@ -428,8 +428,12 @@ class FormsContractTest {
 		Path file = Path.of("forms/preliminary-review.form");
 		assertDecision(file, FilingVariables.RECOMMENDATION, "RECOMMEND", "RETURN", "NOT_RECOMMEND");
 		assertOpinion(file, FilingVariables.RECOMMENDER_OPINION);
-		assertOnlyDecisionsAreSubmitted(file, FilingVariables.RECOMMENDATION, FilingVariables.RECOMMENDER_OPINION);
+		assertOnlyDecisionsAreSubmitted(file, FilingVariables.RECOMMENDATION, FilingVariables.RECOMMENDER_OPINION,
+				FilingVariables.RECOMMENDER_HEAD);
+		assertHead(file, FilingVariables.RECOMMENDER_HEAD);
 		assertShowsTheWholeApplication(file);
+		assertShowsSignature(file, FilingVariables.APPLICANT_HANDLER, FilingVariables.APPLICANT_HEAD,
+				FilingVariables.APPLICANT_SIGNED_ON, FilingVariables.APPLICANT_OPINION);
 	}
 
 	@Test
@@ -438,9 +442,14 @@ class FormsContractTest {
 		assertDecision(file, FilingVariables.FILING_DECISION, "APPROVE", "REJECT");
 		assertOpinion(file, FilingVariables.CNIPA_OPINION);
 		assertOnlyDecisionsAreSubmitted(file, FilingVariables.FILING_DECISION, FilingVariables.FALSE_MATERIALS,
-				FilingVariables.CNIPA_OPINION);
+				FilingVariables.CNIPA_OPINION, FilingVariables.CNIPA_HEAD);
+		assertHead(file, FilingVariables.CNIPA_HEAD);
 		assertFalseMaterialsShownOnlyWithARefusal(file, "=filingDecision != \"REJECT\"");
 		assertShowsTheWholeApplication(file);
+		assertShowsSignature(file, FilingVariables.APPLICANT_HANDLER, FilingVariables.APPLICANT_HEAD,
+				FilingVariables.APPLICANT_SIGNED_ON, FilingVariables.APPLICANT_OPINION);
+		assertShowsSignature(file, FilingVariables.RECOMMENDER_HANDLER, FilingVariables.RECOMMENDER_HEAD,
+				FilingVariables.RECOMMENDER_SIGNED_ON, FilingVariables.RECOMMENDER_OPINION);
 		Map<String, Component> fields = fieldsByBinding(file);
 		assertThat(fields).containsKeys(FilingVariables.RECOMMENDATION, FilingVariables.RECOMMENDER_OPINION);
 		assertThat(optionValues(fields.get(FilingVariables.RECOMMENDATION))).containsExactly("RECOMMEND", "RETURN",
@@ -453,7 +462,8 @@ class FormsContractTest {
 		assertDecision(file, FilingVariables.OBJECTION_UPHELD, "true", "false");
 		assertOpinion(file, FilingVariables.OBJECTION_FINDING);
 		assertOnlyDecisionsAreSubmitted(file, FilingVariables.OBJECTION_UPHELD, FilingVariables.FALSE_MATERIALS,
-				FilingVariables.OBJECTION_FINDING);
+				FilingVariables.OBJECTION_FINDING, FilingVariables.CNIPA_HEAD);
+		assertHead(file, FilingVariables.CNIPA_HEAD);
 		assertFalseMaterialsShownOnlyWithARefusal(file, "=objectionUpheld != \"true\"");
 		assertThat(fieldsByBinding(file)).containsKeys(FilingVariables.OBJECTION, FilingVariables.OBJECTOR_CONTACT,
 				FilingVariables.ORG_NAME, FilingVariables.USCC, FilingVariables.ORG_CATEGORY,
@@ -476,6 +486,26 @@ class FormsContractTest {
 		assertThat(opinion.type()).isEqualTo("textarea");
 		assertThat(opinion.node().path("validate").path("required").asBoolean()).isTrue();
 		assertThat(opinion.node().path("validate").path("maxLength").asInt()).isEqualTo(2000);
+	}
+
+	/** 负责人 (填表说明 三): named, required, as long as the server allows. */
+	private static void assertHead(Path file, String variable) throws IOException {
+		Component head = fieldsByBinding(file).get(variable);
+		assertThat(head).as(file + " head " + variable).isNotNull();
+		assertThat(head.type()).isEqualTo("textfield");
+		assertThat(head.node().path("disabled").asBoolean()).isFalse();
+		assertThat(head.node().path("validate").path("required").asBoolean()).as(variable + " required").isTrue();
+		assertThat(head.node().path("validate").path("maxLength").asInt()).isEqualTo(50);
+	}
+
+	/** An earlier section's signature, shown read-only: 经办人, 负责人, date and opinion. */
+	private static void assertShowsSignature(Path file, String... variables) throws IOException {
+		Map<String, Component> fields = fieldsByBinding(file);
+		for (String variable : variables) {
+			assertThat(fields).as(file + " shows " + variable).containsKey(variable);
+			assertThat(fields.get(variable).node().path("disabled").asBoolean()).as(file + " " + variable + " read-only")
+				.isTrue();
+		}
 	}
 
 	/** A reviewer's completion must not write the application back: everything else is disabled. */

@@ -2,15 +2,18 @@ package org.ipoutlet.register.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
+import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.register.Labels;
 import org.ipoutlet.register.OutletStatus;
+import org.ipoutlet.register.PublicityQuery;
 import org.ipoutlet.register.RegisterQuery;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.web.InvalidRequestException;
@@ -31,10 +34,15 @@ class OutletPageController {
 
 	private final RegisterQuery register;
 	private final Recommenders recommenders;
+	private final PublicityQuery publicity;
+	private final BusinessClock clock;
 
-	OutletPageController(RegisterQuery register, Recommenders recommenders) {
+	OutletPageController(RegisterQuery register, Recommenders recommenders, PublicityQuery publicity,
+			BusinessClock clock) {
 		this.register = register;
 		this.recommenders = recommenders;
+		this.publicity = publicity;
+		this.clock = clock;
 	}
 
 	@GetMapping("/outlets")
@@ -48,6 +56,12 @@ class OutletPageController {
 		model.addAttribute("categories", Labels.ORG_CATEGORIES);
 		model.addAttribute("statuses", OutletStatus.values());
 		model.addAttribute("form", new Form(province, category, status, q, sort, dir));
+		// 公示 (Art. 7(三)) and the 发布名单 of each decision date (Art. 8), above the register itself.
+		LocalDate today = clock.today();
+		model.addAttribute("publicity",
+				publicity.underPublicity(today).stream().map(c -> PublicityView.of(c, recommenders, today)).toList());
+		model.addAttribute("announcements", publicity.announcements());
+		model.addAttribute("today", today);
 		OutletSearch search;
 		try {
 			search = OutletSearch.parse(province, category, status, q, number("page", page), number("size", size),
