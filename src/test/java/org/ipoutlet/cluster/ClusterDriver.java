@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.ipoutlet.filing.FilingFixtures;
-import org.ipoutlet.filing.Uscc;
+import org.ipoutlet.institution.Uscc;
 import org.ipoutlet.identity.AppGroups;
 import org.ipoutlet.validation.JsonValues;
 import org.springframework.jdbc.core.JdbcTemplate;
