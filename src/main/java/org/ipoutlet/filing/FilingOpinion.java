@@ -3,7 +3,7 @@ package org.ipoutlet.filing;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.ipoutlet.register.Labels;
+import org.ipoutlet.institution.Labels;
 
 /**
  * One signed and dated opinion of the 备案表 (填表说明 二、三; sections 六, 七, 八): what was decided,

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.identity.Recommenders;
-import org.ipoutlet.register.Labels;
+import org.ipoutlet.institution.Labels;
 import org.ipoutlet.register.OutletStatus;
 import org.ipoutlet.register.PublicityQuery;
 import org.ipoutlet.register.RegisterQuery;

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.ipoutlet.institution.Labels;
 import org.ipoutlet.register.FilingRecordQuery;
-import org.ipoutlet.register.Labels;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.Outlet.OutletDetails;
 

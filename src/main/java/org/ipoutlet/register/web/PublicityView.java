@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.ipoutlet.identity.Recommenders;
-import org.ipoutlet.register.Labels;
+import org.ipoutlet.institution.Labels;
 import org.ipoutlet.register.PublicityQuery.Candidate;
 import org.ipoutlet.register.web.OutletView.Coded;
 
