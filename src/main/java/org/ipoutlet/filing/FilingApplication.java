@@ -71,6 +71,15 @@ public class FilingApplication {
 		moveTo(SUPPLEMENTED, EnumSet.of(RETURNED), "record a supplement", now);
 	}
 
+	/**
+	 * Art. 18: CNIPA reviews the recommender's finding of false materials, only on an application the
+	 * recommender did not recommend; the status stays {@code NOT_RECOMMENDED}.
+	 */
+	public void reviewFalseMaterials(Instant now) {
+		require(EnumSet.of(NOT_RECOMMENDED), "review a finding of false materials");
+		this.statusChangedAt = now;
+	}
+
 	/** The supplement deadline passed: the application counts as withdrawn. */
 	public void withdraw(Instant now) {
 		moveTo(WITHDRAWN, EnumSet.of(RETURNED), "be withdrawn", now);

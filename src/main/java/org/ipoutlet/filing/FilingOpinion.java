@@ -30,7 +30,8 @@ public record FilingOpinion(String applicationNo, Section section, Step step, St
 	public enum Step {
 
 		SUBMISSION(Section.SIX), SUPPLEMENT(Section.SIX), PRELIMINARY_REVIEW(Section.SEVEN),
-		CNIPA_REVIEW(Section.EIGHT), OBJECTION_FINDING(Section.EIGHT), FINAL_DECISION(Section.EIGHT);
+		CNIPA_REVIEW(Section.EIGHT), OBJECTION_FINDING(Section.EIGHT), FALSE_MATERIALS_REVIEW(Section.EIGHT),
+		FINAL_DECISION(Section.EIGHT);
 
 		private final Section section;
 

@@ -47,13 +47,43 @@ public class FilingOutcomes {
 		execution.setVariable(OUTCOME, result.name());
 		applications.close(applicationNo, result.name(), clock.now());
 		finalDecision(applicationNo, result);
-		if (result.refusal() && Boolean.TRUE.equals(execution.getVariable(FALSE_MATERIALS))) {
-			LocalDate until = banned.ban(application.uscc(), (String) execution.getVariable(ORG_NAME),
-					"备案过程中提供虚假材料（第十八条）", clock.today(), applicationNo);
-			log.info("Application {}: false materials found, institution {} banned until {}", applicationNo,
-					application.uscc(), until);
-		}
+		falseMaterialsBan(execution, application, result);
 		log.info("Filing application {} closed: {}", applicationNo, result);
+	}
+
+	/**
+	 * Art. 18: a refusal for false materials bans the institution for {@code ban-years} years from today,
+	 * with the facts found, the decision's text, who decided and when. CNIPA's own finding (in review or
+	 * on an upheld objection) bans at once; a recommender's finding (not recommended) only once CNIPA
+	 * confirmed it.
+	 */
+	private void falseMaterialsBan(DelegateExecution execution, FilingApplication application, FilingOutcome result) {
+		String applicationNo = application.applicationNo();
+		java.util.Optional<FilingOpinion> decided = switch (result) {
+			case REJECTED -> opinions.latest(applicationNo, FilingOpinion.Step.CNIPA_REVIEW);
+			case OBJECTION_UPHELD -> opinions.latest(applicationNo, FilingOpinion.Step.OBJECTION_FINDING);
+			case NOT_RECOMMENDED -> opinions.latest(applicationNo, FilingOpinion.Step.FALSE_MATERIALS_REVIEW);
+			default -> java.util.Optional.empty();
+		};
+		if (decided.isEmpty() && result.refusal() && Boolean.TRUE.equals(execution.getVariable(FALSE_MATERIALS))) {
+			// A step signed before the opinions were recorded (an instance older than V4).
+			banned.ban(application.uscc(), (String) execution.getVariable(ORG_NAME), "备案过程中提供虚假材料（第十八条）",
+					clock.today(), applicationNo);
+			return;
+		}
+		if (decided.isEmpty() || !decided.get().falseMaterials()) {
+			return;
+		}
+		FilingOpinion decision = decided.get();
+		String facts = result == FilingOutcome.NOT_RECOMMENDED
+				? opinions.latest(applicationNo, FilingOpinion.Step.PRELIMINARY_REVIEW).map(FilingOpinion::opinion).orElse(null)
+				: decision.opinion();
+		String reason = result == FilingOutcome.NOT_RECOMMENDED ? "推荐部门认定备案过程中提供虚假材料，经国家知识产权局确认（第十八条）"
+				: "备案过程中提供虚假材料（第十八条）";
+		LocalDate until = banned.ban(application.uscc(), (String) execution.getVariable(ORG_NAME), reason, clock.today(),
+				applicationNo, facts, decision.opinion(), decision.handler(), decision.decidedAt());
+		log.info("Application {}: false materials found, institution {} banned until {}", applicationNo,
+				application.uscc(), until);
 	}
 
 	/**

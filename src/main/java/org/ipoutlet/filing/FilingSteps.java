@@ -56,7 +56,7 @@ public class FilingSteps {
 		String recommendation = (String) task.getVariable(RECOMMENDATION);
 		FilingApplication a = record(task.getExecution(), app -> app.recordRecommendation(recommendation, clock.now()));
 		FilingOpinion signed = sign(a.applicationNo(), Step.PRELIMINARY_REVIEW, recommendation,
-				text(task, RECOMMENDER_OPINION), handler(task), text(task, RECOMMENDER_HEAD), false);
+				text(task, RECOMMENDER_OPINION), handler(task), text(task, RECOMMENDER_HEAD), falseMaterials(task));
 		show(task, signed, RECOMMENDER_HANDLER, RECOMMENDER_SIGNED_ON);
 	}
 
@@ -72,6 +72,19 @@ public class FilingSteps {
 		FilingApplication a = record(task.getExecution(), app -> app.recordFilingDecision(decision, clock.now()));
 		FilingOpinion signed = sign(a.applicationNo(), Step.CNIPA_REVIEW, decision, text(task, CNIPA_OPINION),
 				handler(task), text(task, CNIPA_HEAD), falseMaterials(task));
+		show(task, signed, CNIPA_HANDLER, CNIPA_SIGNED_ON);
+	}
+
+	/**
+	 * Art. 18: CNIPA confirms or does not confirm the recommender's finding of false materials; only a
+	 * confirmation bans the institution (when the application closes, {@link FilingOutcomes}).
+	 */
+	void falseMaterialsReview(DelegateTask task) {
+		Object value = task.getVariable(FALSE_MATERIALS_CONFIRMED);
+		boolean confirmed = Boolean.TRUE.equals(value) || "true".equals(value);
+		FilingApplication a = record(task.getExecution(), app -> app.reviewFalseMaterials(clock.now()));
+		FilingOpinion signed = sign(a.applicationNo(), Step.FALSE_MATERIALS_REVIEW, confirmed ? "CONFIRMED" : "NOT_CONFIRMED",
+				text(task, FALSE_MATERIALS_DECISION), handler(task), text(task, CNIPA_HEAD), confirmed);
 		show(task, signed, CNIPA_HANDLER, CNIPA_SIGNED_ON);
 	}
 

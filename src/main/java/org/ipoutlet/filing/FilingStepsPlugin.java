@@ -34,7 +34,8 @@ public class FilingStepsPlugin extends AbstractProcessEnginePlugin {
 
 	/** End events and the outcome each records (Art. 7). */
 	static final Map<String, FilingOutcome> END_EVENTS = Map.of("EndEvent_Ineligible", FilingOutcome.INELIGIBLE,
-			"EndEvent_NotRecommended", FilingOutcome.NOT_RECOMMENDED, "EndEvent_Withdrawn", FilingOutcome.WITHDRAWN,
+			"EndEvent_NotRecommended", FilingOutcome.NOT_RECOMMENDED, "EndEvent_FalseMaterialsReviewed",
+			FilingOutcome.NOT_RECOMMENDED, "EndEvent_Withdrawn", FilingOutcome.WITHDRAWN,
 			"EndEvent_Rejected", FilingOutcome.REJECTED, "EndEvent_ObjectionUpheldOutcome",
 			FilingOutcome.OBJECTION_UPHELD, "EndEvent_Filed", FilingOutcome.FILED);
 
@@ -79,6 +80,7 @@ public class FilingStepsPlugin extends AbstractProcessEnginePlugin {
 				case "preliminaryReview" -> onComplete(task, t -> steps.getObject().recommendation(t));
 				case "supplementMaterials" -> onComplete(task, t -> steps.getObject().supplement(t));
 				case "cnipaReview" -> onComplete(task, t -> steps.getObject().filingDecision(t));
+				case "confirmFalseMaterials" -> onComplete(task, t -> steps.getObject().falseMaterialsReview(t));
 				case "handleObjection" -> {
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> steps.getObject().objectionRaised(t));
 					onComplete(task, t -> steps.getObject().objectionFinding(t));

@@ -31,10 +31,12 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule preliminaryReviewForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "preliminaryReview", List.of(RECOMMENDATION, RECOMMENDER_OPINION, RECOMMENDER_HEAD), c -> {
-			c.oneOf(RECOMMENDATION, "推荐意见", true, List.of("RECOMMEND", "RETURN", "NOT_RECOMMEND"));
+		return SubmissionRule.decision(PROCESS_KEY, "preliminaryReview", List.of(RECOMMENDATION, RECOMMENDER_OPINION, RECOMMENDER_HEAD, FALSE_MATERIALS), c -> {
+			var recommendation = c.oneOf(RECOMMENDATION, "推荐意见", true, List.of("RECOMMEND", "RETURN", "NOT_RECOMMEND"));
 			c.text(RECOMMENDER_OPINION, "推荐部门意见", true, OPINION_MAX);
 			c.text(RECOMMENDER_HEAD, "负责人", true, HEAD_MAX);
+			// Art. 18: the recommender's finding, with its refusal; CNIPA confirms it before anyone is banned.
+			falseMaterialsOnlyWithRefusal(c, recommendation.map("NOT_RECOMMEND"::equals).orElse(true), "仅在不予推荐时可认定");
 		});
 	}
 
@@ -45,7 +47,7 @@ class FilingSubmissionRules {
 					var decision = c.oneOf(FILING_DECISION, "备案决定", true, List.of("APPROVE", "REJECT"));
 					c.text(CNIPA_OPINION, "备案部门意见", true, OPINION_MAX);
 					c.text(CNIPA_HEAD, "负责人", true, HEAD_MAX);
-					falseMaterialsOnlyWithRefusal(c, decision.map("REJECT"::equals).orElse(true));
+					falseMaterialsOnlyWithRefusal(c, decision.map("REJECT"::equals).orElse(true), REFUSAL_ONLY);
 				});
 	}
 
@@ -56,15 +58,27 @@ class FilingSubmissionRules {
 					var upheld = c.bool(OBJECTION_UPHELD, "异议是否成立", true);
 					c.text(OBJECTION_FINDING, "核查结论", true, OPINION_MAX);
 					c.text(CNIPA_HEAD, "负责人", true, HEAD_MAX);
-					falseMaterialsOnlyWithRefusal(c, upheld.orElse(true));
+					falseMaterialsOnlyWithRefusal(c, upheld.orElse(true), REFUSAL_ONLY);
 				});
 	}
 
+	@Bean
+	SubmissionRule confirmFalseMaterialsForm() {
+		return SubmissionRule.decision(PROCESS_KEY, "confirmFalseMaterials",
+				List.of(FALSE_MATERIALS_CONFIRMED, FALSE_MATERIALS_DECISION, CNIPA_HEAD), c -> {
+					c.bool(FALSE_MATERIALS_CONFIRMED, "是否确认提供虚假材料", true);
+					c.text(FALSE_MATERIALS_DECISION, "认定意见", true, OPINION_MAX);
+					c.text(CNIPA_HEAD, "负责人", true, HEAD_MAX);
+				});
+	}
+
+	private static final String REFUSAL_ONLY = "仅在不予备案（异议成立）时可认定";
+
 	/** Art. 18: false materials may be found only where the application is refused. */
-	private static void falseMaterialsOnlyWithRefusal(Checks c, boolean refused) {
+	private static void falseMaterialsOnlyWithRefusal(Checks c, boolean refused, String messageZh) {
 		if (c.bool(FALSE_MATERIALS, "提供虚假材料", false).orElse(false) && !refused) {
 			c.reject(FALSE_MATERIALS, "提供虚假材料", "onlyWithRefusal",
-					"may only be set when the application is refused", "仅在不予备案（异议成立）时可认定");
+					"may only be set when the application is refused", messageZh);
 		}
 	}
 

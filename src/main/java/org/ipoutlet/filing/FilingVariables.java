@@ -85,6 +85,9 @@ public final class FilingVariables {
 	public static final String OBJECTION_FINDING = "objectionFinding";
 	/** Art. 18: the refusal found false materials; the institution is banned for three years. */
 	public static final String FALSE_MATERIALS = "falseMaterials";
+	/** Art. 18: CNIPA's confirmation of a recommender's finding of false materials ({@code confirmFalseMaterials}). */
+	public static final String FALSE_MATERIALS_CONFIRMED = "falseMaterialsConfirmed";
+	public static final String FALSE_MATERIALS_DECISION = "falseMaterialsDecision";
 
 	// Messages
 	public static final String MESSAGE_OBJECTION_RAISED = "ObjectionRaised";

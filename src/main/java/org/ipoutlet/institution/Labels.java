@@ -33,7 +33,8 @@ public final class Labels {
 	public static final Map<String, String> DECISIONS = Map.ofEntries(Map.entry("DECLARED", "承诺所填材料真实、合法"),
 			Map.entry("RECOMMEND", "同意推荐"), Map.entry("RETURN", "退回补正"), Map.entry("NOT_RECOMMEND", "不予推荐"),
 			Map.entry("APPROVE", "审核通过，予以公示"), Map.entry("REJECT", "审核不通过"), Map.entry("UPHELD", "异议成立"),
-			Map.entry("DISMISSED", "异议不成立"), Map.entry("FILED", "准予备案"), Map.entry("NOT_FILED", "不予备案"));
+			Map.entry("DISMISSED", "异议不成立"), Map.entry("FILED", "准予备案"), Map.entry("NOT_FILED", "不予备案"),
+			Map.entry("CONFIRMED", "确认提供虚假材料"), Map.entry("NOT_CONFIRMED", "不予确认"));
 
 	private Labels() {
 	}

@@ -429,8 +429,9 @@ class FormsContractTest {
 		assertDecision(file, FilingVariables.RECOMMENDATION, "RECOMMEND", "RETURN", "NOT_RECOMMEND");
 		assertOpinion(file, FilingVariables.RECOMMENDER_OPINION);
 		assertOnlyDecisionsAreSubmitted(file, FilingVariables.RECOMMENDATION, FilingVariables.RECOMMENDER_OPINION,
-				FilingVariables.RECOMMENDER_HEAD);
+				FilingVariables.RECOMMENDER_HEAD, FilingVariables.FALSE_MATERIALS);
 		assertHead(file, FilingVariables.RECOMMENDER_HEAD);
+		assertFalseMaterialsShownOnlyWithARefusal(file, "=recommendation != \"NOT_RECOMMEND\"");
 		assertShowsTheWholeApplication(file);
 		assertShowsSignature(file, FilingVariables.APPLICANT_HANDLER, FilingVariables.APPLICANT_HEAD,
 				FilingVariables.APPLICANT_SIGNED_ON, FilingVariables.APPLICANT_OPINION);
@@ -468,6 +469,20 @@ class FormsContractTest {
 		assertThat(fieldsByBinding(file)).containsKeys(FilingVariables.OBJECTION, FilingVariables.OBJECTOR_CONTACT,
 				FilingVariables.ORG_NAME, FilingVariables.USCC, FilingVariables.ORG_CATEGORY,
 				FilingVariables.ADDRESS, FilingVariables.SERVICE_ITEMS);
+		assertThat(texts(file)).anySatisfy(text -> assertThat(text).contains("{{applicationNo}}"));
+	}
+
+	@Test
+	void art18_confirmFalseMaterialsDecidesOnTheRecommendersFinding() throws IOException {
+		Path file = Path.of("forms/confirm-false-materials.form");
+		assertDecision(file, FilingVariables.FALSE_MATERIALS_CONFIRMED, "true", "false");
+		assertOpinion(file, FilingVariables.FALSE_MATERIALS_DECISION);
+		assertOnlyDecisionsAreSubmitted(file, FilingVariables.FALSE_MATERIALS_CONFIRMED,
+				FilingVariables.FALSE_MATERIALS_DECISION, FilingVariables.CNIPA_HEAD);
+		assertHead(file, FilingVariables.CNIPA_HEAD);
+		assertShowsSignature(file, FilingVariables.RECOMMENDER_OPINION, FilingVariables.RECOMMENDER_HANDLER,
+				FilingVariables.RECOMMENDER_HEAD, FilingVariables.RECOMMENDER_SIGNED_ON, FilingVariables.ORG_NAME,
+				FilingVariables.USCC);
 		assertThat(texts(file)).anySatisfy(text -> assertThat(text).contains("{{applicationNo}}"));
 	}
 

@@ -20,7 +20,8 @@ class FormFieldsTest {
 
 	@Test
 	void aReviewFormSubmitsOnlyItsDecision() throws IOException {
-		assertThat(fields("preliminary-review")).containsExactlyInAnyOrder("recommendation", "recommenderOpinion", "recommenderHead");
+		assertThat(fields("preliminary-review")).containsExactlyInAnyOrder("recommendation", "recommenderOpinion", "recommenderHead",
+				"falseMaterials");
 	}
 
 	@Test

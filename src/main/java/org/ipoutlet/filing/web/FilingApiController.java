@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.ipoutlet.filing.FalseMaterialsFindings;
 import org.ipoutlet.filing.FilingMessages;
 import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.FieldError;
@@ -54,13 +55,15 @@ class FilingApiController {
 	private final FilingStatusQuery statuses;
 	private final FilingMessages messages;
 	private final IdentityService identity;
+	private final FalseMaterialsFindings findings;
 
 	FilingApiController(FilingSubmissions submissions, FilingStatusQuery statuses, FilingMessages messages,
-			IdentityService identity) {
+			IdentityService identity, FalseMaterialsFindings findings) {
 		this.submissions = submissions;
 		this.statuses = statuses;
 		this.messages = messages;
 		this.identity = identity;
+		this.findings = findings;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -174,6 +177,54 @@ class FilingApiController {
 					+ applicationNo + " is not in publicity: objections are accepted only during publicity.");
 		}
 		return ResponseEntity.accepted().build();
+	}
+
+	@PostMapping(path = "/{applicationNo}/false-materials", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "办结后认定提供虚假材料 / False materials found after the application ended (Art. 18)",
+			description = "CNIPA only. For an application that ended without being filed (ineligible, not recommended, "
+					+ "rejected, withdrawn, objection upheld): bans the institution (by USCC) for three years from today, "
+					+ "keeping the facts, the decision, who (the caller) and when. 409 while the application is in "
+					+ "progress (decided in its review) or once filed (POST /api/outlets/{filingNo}/misconduct).",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = FalseMaterialsDoc.class))))
+	@ApiResponse(responseCode = "201", description = "Banned; bannedUntil is the last day")
+	@ApiResponse(responseCode = "400", description = "Invalid; errors[] names every field and rule",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "The caller is not CNIPA",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The application is in progress or was filed",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<Banned> falseMaterials(ApiUser user, @PathVariable String applicationNo, HttpServletRequest request)
+			throws IOException {
+		if (!user.isCnipa()) {
+			throw new AccessDeniedException("Only CNIPA (group cnipa-reviewers) decides on false materials (Art. 18)");
+		}
+		Map<String, Object> body = JsonBodies.object(request.getInputStream());
+		JsonBodies.requireKnown(body, List.of(FACTS, DECISION));
+		Checks checks = new Checks(body);
+		checks.text(FACTS, "查实的事实", true, OBJECTION_MAX);
+		checks.text(DECISION, "认定决定", true, OBJECTION_MAX);
+		if (!checks.errors().isEmpty()) {
+			throw new InvalidRequestException(checks.errors());
+		}
+		return findings.afterTheFact(applicationNo, ((String) body.get(FACTS)).strip(),
+				((String) body.get(DECISION)).strip(), user.id())
+			.map(until -> ResponseEntity.status(201).body(new Banned(applicationNo, until.toString())))
+			.orElseThrow(() -> notFound(applicationNo));
+	}
+
+	static final String FACTS = "facts";
+	static final String DECISION = "decision";
+
+	@Schema(description = "Art. 18 finding after the fact")
+	record FalseMaterialsDoc(@Schema(description = "查实的事实, at most 2000 characters", requiredMode = Schema.RequiredMode.REQUIRED) String facts,
+			@Schema(description = "认定决定, at most 2000 characters", requiredMode = Schema.RequiredMode.REQUIRED) String decision) {
+	}
+
+	@Schema(description = "The institution is banned until bannedUntil (inclusive)")
+	record Banned(String applicationNo, String bannedUntil) {
 	}
 
 	private static void requireOutlet(ApiUser user) {

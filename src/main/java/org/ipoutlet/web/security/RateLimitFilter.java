@@ -38,7 +38,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	RateLimitFilter(SecuritySettings.RateLimits settings, ProblemWriter problems) {
 		this.limits = List.of(
 				new Limited("objections", "objections to a filing", "提交异议",
-						matcher(HttpMethod.POST, "/api/filings/[^/?]+/objections"), new ClientBuckets(settings.objections())),
+						request -> matcher(HttpMethod.POST, "/api/filings/[^/?]+/objections").matches(request)
+								// the register page's objection form (README, "公示 is public")
+								|| matcher(HttpMethod.POST, "/outlets/publicity/[^/?]+/objections").matches(request),
+						new ClientBuckets(settings.objections())),
 				new Limited("publicity", "the publicity list", "查询公示信息", read("/api/publicity"),
 						new ClientBuckets(settings.publicity())),
 				new Limited("register", "the outlet register", "查询网点名录",

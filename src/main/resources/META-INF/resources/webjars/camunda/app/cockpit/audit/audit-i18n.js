@@ -252,7 +252,8 @@ export const VARIABLES = {
     typicalCases: '典型案例', declarationTruthful: '承诺材料真实', applicantHandler: '经办人', applicantHead: '单位负责人',
     applicantOpinion: '申请备案机构意见', applicantSignedOn: '申请机构签署日期', recommenderHead: '推荐部门负责人',
     recommenderHandler: '推荐部门经办人', recommenderSignedOn: '推荐部门签署日期', cnipaHead: '备案部门负责人',
-    cnipaHandler: '备案部门经办人', cnipaSignedOn: '备案部门签署日期',
+    cnipaHandler: '备案部门经办人', cnipaSignedOn: '备案部门签署日期', falseMaterialsConfirmed: '是否确认提供虚假材料',
+    falseMaterialsDecision: '虚假材料认定意见',
     publicityEndsAt: '公示期满时刻', outletUser: '网点账号', summaryYear: '总结年度', summaryDue: '总结截止日',
     annualSummary: '年度工作总结', rectificationOrderedOn: '责令整改日期', rectificationReport: '整改报告',
     renewalWindowOpens: '续期窗口开启', renewalBlockedReason: '不能续期的原因', supplementDeadlineAt: '补正期满时刻'

@@ -20,9 +20,10 @@ const CSV_MAX = 5000;
 
 /** The decision and opinion variables each reviewing step sets (its Camunda Form's own fields). */
 const DECISIONS_BY_TASK = {
-  preliminaryReview: ['recommendation', 'recommenderOpinion'],
-  cnipaReview: ['filingDecision', 'falseMaterials', 'cnipaOpinion'],
-  handleObjection: ['objectionUpheld', 'falseMaterials', 'objectionFinding'],
+  preliminaryReview: ['recommendation', 'falseMaterials', 'recommenderOpinion', 'recommenderHead'],
+  cnipaReview: ['filingDecision', 'falseMaterials', 'cnipaOpinion', 'cnipaHead'],
+  handleObjection: ['objectionUpheld', 'falseMaterials', 'objectionFinding', 'cnipaHead'],
+  confirmFalseMaterials: ['falseMaterialsConfirmed', 'falseMaterialsDecision', 'cnipaHead'],
   reviewAnnualSummary: ['summaryCompliant', 'reviewOpinion'],
   verifyRectification: ['rectified', 'verificationOpinion'],
   reviewRenewal: ['renewalRecommended', 'renewalReviewOpinion'],
