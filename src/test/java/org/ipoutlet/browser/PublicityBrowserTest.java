@@ -168,7 +168,7 @@ class PublicityBrowserTest {
 		// Filed on 10 March: gone from the 公示, announced in the 发布名单 of that date.
 		Jobs.runDue(management, pi);
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
-		chromium.driver.navigate().refresh();
+		chromium.driver.get(base() + "/outlets");
 		assertThat(chromium.driver.findElements(By.cssSelector("li.candidate[data-application-no='" + applicationNo + "']")))
 			.isEmpty();
 		WebElement announcement = chromium.wait.until(ExpectedConditions
