@@ -167,6 +167,10 @@ class MyViewsApiTest {
 		ApiClient.Response read = cnipa.get(trail);
 		assertThat(read.status()).as("%s", read).isEqualTo(200);
 		assertThat(read.json().get("now").get("businessKey").asText()).isEqualTo(applicationNo);
+		// Reading the views leaves Tasklist's session as it was.
+		assertThat(read.raw().headers().allValues("Set-Cookie")).as("cookies set by the view").isEmpty();
+		assertThat(cnipa.get("/camunda/api/engine/engine/default/task/count").status()).as("Tasklist still logged in")
+			.isEqualTo(200);
 
 		// The session cookie alone (what another site's page could make the browser send) is not enough.
 		ApiClient.Response cookieOnly = cnipa.send(cnipa.request(trail).GET());

@@ -100,7 +100,9 @@ public class ApiSecurityConfig {
 			.httpBasic(basic -> basic.realmName(ApiPaths.REALM).authenticationEntryPoint(unauthorized(problems)))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized(problems))
 				.accessDeniedHandler(forbidden(problems)))
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Stateless; and the Tasklist session that GET /api/me/** may carry is never touched (no new session id).
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionFixation(fixation -> fixation.none()))
 			.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
