@@ -288,8 +288,17 @@ class InstanceHistory {
 		return FilingVariables.PROCESS_KEY.equals(processKey) ? "申请单位" : "网点";
 	}
 
+	/**
+	 * The last day to act before a due instant: the application's deadlines fall due at the start of the day
+	 * after the last day (Asia/Shanghai), e.g. the supplement period "to the end of the last day".
+	 */
 	String day(Date date) {
-		return date == null ? null : LocalDate.ofInstant(date.toInstant(), clock.zone()).toString();
+		if (date == null) {
+			return null;
+		}
+		java.time.LocalDateTime due = java.time.LocalDateTime.ofInstant(date.toInstant(), clock.zone());
+		LocalDate day = due.toLocalDate();
+		return (due.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? day.minusDays(1) : day).toString();
 	}
 
 	static String text(Object value) {

@@ -32,7 +32,7 @@ final class MyViews {
 	/** A step waiting now: an open task, publicity, or work the engine is about to do. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CurrentStep(String key, String name, String department,
-			@Schema(description = "Due date of an open task (Asia/Shanghai), ISO date") String due) {
+			@Schema(description = "The last day to do an open task (Asia/Shanghai), ISO date") String due) {
 	}
 
 	/** A date that concerns the applicant or outlet. */

@@ -2,8 +2,12 @@ package org.ipoutlet.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.FormService;
@@ -11,7 +15,14 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipoutlet.Jobs;
+import org.ipoutlet.filing.FilingFixtures;
+import org.ipoutlet.register.Outlet;
+import org.ipoutlet.register.Outlet.OutletDetails;
+import org.ipoutlet.register.OutletRepository;
 import org.ipoutlet.identity.WebTest;
 import org.ipoutlet.web.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +61,12 @@ class MyViewsApiTest {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	OutletRepository outlets;
 
 	FilingScenario scenario;
 
@@ -116,6 +133,64 @@ class MyViewsApiTest {
 		assertThat(review.get("decisionLabel").asText()).isEqualTo("推荐");
 		assertThat(review.get("opinion").asText()).isEqualTo("材料齐全，同意推荐。");
 		assertThat(review.has("assignee")).as("reviewers' user ids are not shown to applicants").isFalse();
+	}
+
+	@Test
+	void Art7_aReturnedApplicationShowsTheSupplementDeadlineAndTheRecommendersRequest() {
+		String returned = scenario.submit("applicant", orgName + "（补正）");
+		String returnedNo = history.createHistoricProcessInstanceQuery().processInstanceId(returned).singleResult()
+			.getBusinessKey();
+		scenario.complete("shanghai", returned, "preliminaryReview",
+				Map.of("recommendation", "RETURN", "recommenderOpinion", "请补充典型案例材料。"));
+		String deadline = (String) runtime.getVariable(returned, "supplementDeadline");
+
+		JsonNode application = find(get("/api/me/applications", "applicant").get("applications"), "applicationNo", returnedNo);
+		JsonNode current = application.get("now").get("currentSteps").get(0);
+		assertThat(current.get("key").asText()).isEqualTo("supplementMaterials");
+		assertThat(current.get("department").asText()).isEqualTo("申请单位");
+		assertThat(current.get("due").asText()).isEqualTo(deadline);
+		assertThat(find(application.get("deadlines"), "name", "补正期限").get("date").asText()).isEqualTo(deadline);
+		JsonNode review = find(application.get("steps"), "key", "preliminaryReview");
+		assertThat(review.get("decisionLabel").asText()).isEqualTo("退回补正");
+		assertThat(review.get("opinion").asText()).isEqualTo("请补充典型案例材料。");
+	}
+
+	@Test
+	void Art9_theOutletSeesItsValidityAndOnlyItsOwnOutlet() {
+		String filingNo = "WV-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+		LocalDate validFrom = LocalDate.of(2026, 3, 2);
+		LocalDate validUntil = validFrom.plusYears(3).minusDays(1);
+		OutletDetails details = new OutletDetails("视图网点" + filingNo, "UNIVERSITY", "事业单位", "310000", "上海市某路1号",
+				null, null, "张三", "李四", "021-64000000", "ip@example.edu.cn", "企业",
+				List.of("CONSULTATION", "SEARCH", "TRAINING"), List.of("PATENT"));
+		String uscc = FilingFixtures.newUscc();
+		outlets.insert(Outlet.file(filingNo, "APP-" + filingNo, uscc, details, "310000", "applicant", validFrom, validUntil,
+				ClockUtil.getCurrentTime().toInstant()));
+		Map<String, Object> vars = new HashMap<>();
+		vars.put("filingNo", filingNo);
+		vars.put("applicationNo", "APP-" + filingNo);
+		vars.put("uscc", uscc);
+		vars.put("orgName", details.orgName());
+		vars.put("recommenderId", "310000");
+		vars.put("province", "310000");
+		vars.put("outletUser", "applicant");
+		vars.put("validFrom", validFrom.toString());
+		vars.put("validUntil", validUntil.toString());
+		String lifecycle = runtime.startProcessInstanceByKey("outlet-lifecycle", filingNo, vars).getId();
+		Jobs.runDue(management, lifecycle);
+
+		JsonNode outlet = find(get("/api/me/applications", "applicant").get("outlets"), "filingNo", filingNo);
+		assertThat(outlet).as("the applicant's outlet").isNotNull();
+		assertThat(outlet.get("status").asText()).isEqualTo("FILED");
+		assertThat(outlet.get("now").get("statusLabel").asText()).isEqualTo("有效");
+		assertThat(outlet.get("now").get("orgName").asText()).isEqualTo(details.orgName());
+		assertThat(outlet.get("validUntil").asText()).isEqualTo(validUntil.toString());
+		assertThat(find(outlet.get("deadlines"), "name", "有效期至").get("date").asText()).isEqualTo(validUntil.toString());
+		assertThat(LocalDate.parse(find(outlet.get("deadlines"), "name", "续期申请开始").get("date").asText()))
+			.isBefore(validUntil).isAfter(validFrom);
+		for (String other : List.of("applicant2", "shanghai", "beijing")) {
+			assertThat(get("/api/me/applications", other).toString()).as(other).doesNotContain(filingNo);
+		}
 	}
 
 	@Test
