@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.ipoutlet.identity.WebTest;
-import org.ipoutlet.tasklist.FilingScenario;
+import org.ipoutlet.tasklist.web.FilingScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package org.ipoutlet.tasklist;
+package org.ipoutlet.tasklist.web;
 
 import java.io.IOException;
 import java.io.InputStream;

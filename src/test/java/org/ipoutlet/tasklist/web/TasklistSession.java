@@ -1,4 +1,4 @@
-package org.ipoutlet.tasklist;
+package org.ipoutlet.tasklist.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

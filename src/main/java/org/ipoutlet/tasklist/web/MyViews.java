@@ -1,4 +1,4 @@
-package org.ipoutlet.tasklist;
+package org.ipoutlet.tasklist.web;
 
 import java.time.Instant;
 import java.util.List;

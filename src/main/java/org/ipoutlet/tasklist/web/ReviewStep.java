@@ -1,4 +1,4 @@
-package org.ipoutlet.tasklist;
+package org.ipoutlet.tasklist.web;
 
 import static org.ipoutlet.filing.FilingVariables.CNIPA_OPINION;
 import static org.ipoutlet.filing.FilingVariables.FILING_DECISION;

@@ -1,4 +1,4 @@
-package org.ipoutlet.tasklist;
+package org.ipoutlet.tasklist.web;
 
 import java.util.ArrayList;
 import java.util.List;
