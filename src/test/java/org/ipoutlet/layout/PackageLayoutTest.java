@@ -54,6 +54,7 @@ class PackageLayoutTest {
 		MAY_USE.put("register.web", union(KERNEL, Set.of("register", "web")));
 		MAY_USE.put("filing.web", union(KERNEL, Set.of("register", "filing", "filing.eligibility", "web")));
 		MAY_USE.put("lifecycle.web", union(KERNEL, Set.of("register", "lifecycle", "web")));
+		MAY_USE.put("tasklist.web", union(KERNEL, Set.of("register", "filing", "lifecycle", "web")));
 		MAY_USE.put("guard", Set.of("", "validation", "identity"));
 		MAY_USE.put("web.security", Set.of("", "web", "guard", "identity", "validation"));
 		MAY_USE.put("operations", union(KERNEL, Set.of("register", "filing", "lifecycle", "annualreport", "web")));
