@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.ProcessKeys;
 import org.ipoutlet.filing.FilingVariables;
 import org.ipoutlet.lifecycle.LifecycleVariables;
 import org.ipoutlet.register.Outlet;
@@ -119,7 +120,7 @@ class MyViewsController {
 		return EngineCalls.asSystem(identity, () -> {
 			boolean withAssignees = !user.isOutlet();
 			List<MyViews.Application> applications = history.createHistoricProcessInstanceQuery()
-				.processDefinitionKey(FilingVariables.PROCESS_KEY)
+				.processDefinitionKey(ProcessKeys.OUTLET_FILING)
 				.variableValueEquals(FilingVariables.APPLICANT, user.id())
 				.orderByProcessInstanceStartTime()
 				.desc()
@@ -128,7 +129,7 @@ class MyViewsController {
 				.map(instance -> application(instance, withAssignees))
 				.toList();
 			List<MyViews.Outlet> own = history.createHistoricProcessInstanceQuery()
-				.processDefinitionKey(LifecycleVariables.PROCESS_KEY)
+				.processDefinitionKey(ProcessKeys.OUTLET_LIFECYCLE)
 				.variableValueEquals(LifecycleVariables.OUTLET_USER, user.id())
 				.orderByProcessInstanceStartTime()
 				.desc()
