@@ -46,6 +46,17 @@ public final class TestDocuments {
 		return Variables.fileValue(name).file(content).create();
 	}
 
+	/** A File variable in the REST API's typed form ({@code type: File}, base64 value, the file name). */
+	public static java.util.Map<String, Object> restFile(FileValue file) {
+		try (var in = file.getValue()) {
+			return java.util.Map.of("type", "File", "value", java.util.Base64.getEncoder().encodeToString(in.readAllBytes()),
+					"valueInfo", java.util.Map.of("filename", file.getFilename()));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	private static byte[] docx() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {

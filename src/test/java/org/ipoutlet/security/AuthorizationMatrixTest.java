@@ -489,7 +489,7 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 		String boundary = "----matrix" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"sealedForm\"; filename=\"备案表.png\"\r\n"
 				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G' };
+		byte[] png = org.ipoutlet.document.TestDocuments.PNG;
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] body = new byte[head.length + png.length + tail.length];
 		System.arraycopy(head, 0, body, 0, head.length);
