@@ -1,5 +1,7 @@
 package org.ipoutlet.document;
 
+import org.ipoutlet.institution.DocumentChecks;
+import org.ipoutlet.institution.DocumentKind;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.ArrayList;

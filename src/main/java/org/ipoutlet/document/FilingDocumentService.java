@@ -12,88 +12,35 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.filing.ApplicationStatus;
 import org.ipoutlet.filing.FilingApplication;
-import org.ipoutlet.filing.FilingApplications;
-import org.ipoutlet.validation.FieldError;
-import org.ipoutlet.web.ApiUser;
-import org.ipoutlet.web.ConflictException;
-import org.ipoutlet.web.InvalidRequestException;
-import org.ipoutlet.web.NotFoundException;
+import org.ipoutlet.institution.DocumentChecks;
+import org.ipoutlet.institution.DocumentKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The filing's documents (README, "The 备案表 document"): uploads by the applicant through the same
- * checks on every route, what the reviewers may open, and the archive of the final 备案表.
+ * The filing's documents (README, "The 备案表 document"): what a submission carried into the store, what
+ * is still missing before a recommendation, the 备案表 as it stands, and the archive of the final one.
  */
 @Service
 public class FilingDocumentService {
 
 	/** Before the recommendation the applicant may (re)place its documents; afterwards they are what was reviewed. */
-	static final Set<ApplicationStatus> OPEN_FOR_UPLOADS = EnumSet.of(ApplicationStatus.SUBMITTED,
+	public static final Set<ApplicationStatus> OPEN_FOR_UPLOADS = EnumSet.of(ApplicationStatus.SUBMITTED,
 			ApplicationStatus.ELIGIBLE, ApplicationStatus.RETURNED, ApplicationStatus.SUPPLEMENTED);
 
 	private static final Logger log = LoggerFactory.getLogger(FilingDocumentService.class);
 
 	private final FilingDocuments documents;
-	private final FilingApplications applications;
 	private final FilingFormReader forms;
 	private final FilingFormPdf pdf;
 	private final BusinessClock clock;
 
-	FilingDocumentService(FilingDocuments documents, FilingApplications applications, FilingFormReader forms,
-			FilingFormPdf pdf, BusinessClock clock) {
+	FilingDocumentService(FilingDocuments documents, FilingFormReader forms, FilingFormPdf pdf, BusinessClock clock) {
 		this.documents = documents;
-		this.applications = applications;
 		this.forms = forms;
 		this.pdf = pdf;
 		this.clock = clock;
-	}
-
-	/** The application, if {@code user} may see it (the applicant, its recommender, CNIPA, auditors); else 404. */
-	public FilingApplication readable(String applicationNo, ApiUser user) {
-		return applications.find(applicationNo)
-			.filter(a -> mayRead(user, a))
-			.orElseThrow(() -> new NotFoundException("No filing application " + applicationNo));
-	}
-
-	static boolean mayRead(ApiUser user, FilingApplication a) {
-		return user.id().equals(a.applicant()) || user.isRecommender(a.recommenderId()) || user.isCnipa()
-				|| user.isAuditor();
-	}
-
-	/**
-	 * Stores one document the applicant uploads; refused with field errors (nothing stored) when it fails
-	 * a check, 404 for anyone but the applicant, 409 once the application was recommended or closed.
-	 */
-	@Transactional
-	public FilingDocuments.StoredDocument upload(String applicationNo, ApiUser user, DocumentKind kind, String fileName,
-			byte[] content, FilingDocuments.Route route) {
-		FilingApplication application = applications.find(applicationNo)
-			.filter(a -> user.id().equals(a.applicant()))
-			.orElseThrow(() -> new NotFoundException("No filing application " + applicationNo));
-		if (!kind.uploadable()) {
-			throw new InvalidRequestException(new FieldError("kind", "enum", "Only workRules and sealedForm are uploaded",
-					"只能上传相关工作制度或盖章备案表扫描件"));
-		}
-		DocumentChecks.Checked checked = DocumentChecks.check(kind, fileName, content);
-		if (!checked.accepted()) {
-			throw new InvalidRequestException(checked.fieldErrors(kind));
-		}
-		requireOpen(application);
-		long id = documents.store(applicationNo, kind, checked.fileName(), checked.type().mediaType(), content, user.id(),
-				route, clock.now());
-		log.info("Filing application {}: {} '{}' ({} bytes, {}) stored by {} via {}", applicationNo, kind.field(),
-				checked.fileName(), content.length, checked.type(), user.id(), route);
-		return documents.find(applicationNo, id).orElseThrow();
-	}
-
-	private static void requireOpen(FilingApplication application) {
-		if (!OPEN_FOR_UPLOADS.contains(application.status())) {
-			throw new ConflictException("Application " + application.applicationNo() + " is " + application.status()
-					+ ": documents can be (re)placed only until the recommendation (申请已推荐或已办结，不能再上传或更换材料)");
-		}
 	}
 
 	/**
@@ -123,6 +70,16 @@ public class FilingDocumentService {
 			documents.store(applicationNo, kind, checked.fileName(), checked.type().mediaType(), content, uploadedBy,
 					route, clock.now());
 		}
+	}
+
+	/** Stores a document that passed {@link DocumentChecks}. */
+	public FilingDocuments.StoredDocument store(String applicationNo, DocumentKind kind, DocumentChecks.Checked checked,
+			byte[] content, String uploadedBy, FilingDocuments.Route route) {
+		long id = documents.store(applicationNo, kind, checked.fileName(), checked.type().mediaType(), content,
+				uploadedBy, route, clock.now());
+		log.info("Filing application {}: {} '{}' ({} bytes, {}) stored by {} via {}", applicationNo, kind.field(),
+				checked.fileName(), content.length, checked.type(), uploadedBy, route);
+		return documents.find(applicationNo, id).orElseThrow();
 	}
 
 	/** The uploads still missing before the application may be recommended (Art. 6). */

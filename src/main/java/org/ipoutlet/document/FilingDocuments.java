@@ -1,5 +1,7 @@
 package org.ipoutlet.document;
 
+import org.ipoutlet.institution.DocumentChecks;
+import org.ipoutlet.institution.DocumentKind;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;

@@ -7,12 +7,13 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.ipoutlet.institution.IllegalTransitionException;
 
 /**
  * A filing application (Art. 5–8) and the guarded transitions of its status, like
  * {@link org.ipoutlet.register.Outlet} for a filed outlet. Each step of {@code outlet-filing}
  * records itself here in its own transaction; a step the recorded state does not allow is refused
- * with {@link IllegalFilingStepException}, whatever route reached it (a skipped step, an instance
+ * with {@link IllegalTransitionException}, whatever route reached it (a skipped step, an instance
  * modification, a job fired early). The BPMN decides <em>when</em>; this class decides <em>what is
  * allowed</em>.
  */
@@ -59,7 +60,7 @@ public class FilingApplication {
 			case "RECOMMEND" -> RECOMMENDED;
 			case "RETURN" -> RETURNED;
 			case "NOT_RECOMMEND" -> NOT_RECOMMENDED;
-			default -> throw new IllegalFilingStepException(applicationNo, status,
+			default -> throw new IllegalTransitionException("Application", applicationNo, status,
 					"record the recommendation " + recommendation);
 		};
 		moveTo(target, EnumSet.of(ELIGIBLE), "record a recommendation", now);
@@ -80,7 +81,7 @@ public class FilingApplication {
 		ApplicationStatus target = switch (String.valueOf(decision)) {
 			case "APPROVE" -> APPROVED;
 			case "REJECT" -> REJECTED;
-			default -> throw new IllegalFilingStepException(applicationNo, status, "record the decision " + decision);
+			default -> throw new IllegalTransitionException("Application", applicationNo, status, "record the decision " + decision);
 		};
 		moveTo(target, EnumSet.of(RECOMMENDED), "record CNIPA's decision", now);
 	}
@@ -108,7 +109,7 @@ public class FilingApplication {
 	/** An objection during publicity opens its own verification. */
 	public void raiseObjection(LocalDate today, Instant now) {
 		if (!acceptsObjections(today)) {
-			throw new IllegalFilingStepException(applicationNo, status,
+			throw new IllegalTransitionException("Application", applicationNo, status,
 					"accept an objection on " + today + " (publicity ends " + publicityEnds + ")");
 		}
 		openObjections++;
@@ -118,7 +119,7 @@ public class FilingApplication {
 	/** CNIPA verified an objection: upheld ends the application, dismissed lets publicity go on. */
 	public void recordObjectionFinding(boolean upheld, Instant now) {
 		if (status != IN_PUBLICITY || openObjections <= 0) {
-			throw new IllegalFilingStepException(applicationNo, status, "record an objection finding without an open objection");
+			throw new IllegalTransitionException("Application", applicationNo, status, "record an objection finding without an open objection");
 		}
 		openObjections--;
 		if (upheld) {
@@ -134,11 +135,11 @@ public class FilingApplication {
 	public void completePublicity(LocalDate today, Instant now) {
 		require(EnumSet.of(IN_PUBLICITY), "complete publicity");
 		if (!today.isAfter(publicityEnds)) {
-			throw new IllegalFilingStepException(applicationNo, status,
+			throw new IllegalTransitionException("Application", applicationNo, status,
 					"complete publicity on " + today + ": the period lasts to the end of " + publicityEnds);
 		}
 		if (openObjections > 0) {
-			throw new IllegalFilingStepException(applicationNo, status,
+			throw new IllegalTransitionException("Application", applicationNo, status,
 					"complete publicity with " + openObjections + " objection(s) still open");
 		}
 		moveTo(PUBLICITY_COMPLETED, EnumSet.of(IN_PUBLICITY), "complete publicity", now);
@@ -148,7 +149,7 @@ public class FilingApplication {
 	public void file(LocalDate today, Instant now) {
 		require(EnumSet.of(PUBLICITY_COMPLETED), "be filed");
 		if (publicityEnds == null || !today.isAfter(publicityEnds) || openObjections > 0) {
-			throw new IllegalFilingStepException(applicationNo, status, "be filed before its publicity is over");
+			throw new IllegalTransitionException("Application", applicationNo, status, "be filed before its publicity is over");
 		}
 		moveTo(FILED, EnumSet.of(PUBLICITY_COMPLETED), "be filed", now);
 	}
@@ -164,7 +165,7 @@ public class FilingApplication {
 		}
 		ApplicationStatus expected = ApplicationStatus.valueOf(outcome.name());
 		if (status != expected) {
-			throw new IllegalFilingStepException(applicationNo, status, "close as " + outcome);
+			throw new IllegalTransitionException("Application", applicationNo, status, "close as " + outcome);
 		}
 	}
 
@@ -176,7 +177,7 @@ public class FilingApplication {
 
 	private void require(Set<ApplicationStatus> allowedFrom, String step) {
 		if (!allowedFrom.contains(status)) {
-			throw new IllegalFilingStepException(applicationNo, status, step);
+			throw new IllegalTransitionException("Application", applicationNo, status, step);
 		}
 	}
 

@@ -5,11 +5,16 @@ import static org.ipoutlet.filing.FilingVariables.*;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.ipoutlet.document.DocumentChecks;
-import org.ipoutlet.document.DocumentKind;
+import org.ipoutlet.institution.DocumentChecks;
+import org.ipoutlet.institution.DocumentKind;
 import org.ipoutlet.identity.Recommenders;
+import org.ipoutlet.institution.BasicInformation;
 import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.SubmissionRule;
+import org.ipoutlet.institution.Uscc;
+import org.ipoutlet.institution.OrgCategory;
+import org.ipoutlet.institution.IpCategory;
+import org.ipoutlet.institution.ServiceItem;
 
 /**
  * The 备案表 (sections 一–六): what a complete, well-formed application looks like. Lengths follow the
@@ -19,7 +24,6 @@ import org.ipoutlet.validation.SubmissionRule;
  */
 public class FilingApplicationRule implements SubmissionRule {
 
-	static final Pattern PHONE_PATTERN = Pattern.compile("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$");
 	static final Pattern URL_PATTERN = Pattern.compile("^https?://[^\\s<>\"]+$");
 
 	/** XPCC's office recommends institutions in Xinjiang. */
@@ -93,21 +97,9 @@ public class FilingApplicationRule implements SubmissionRule {
 		checkAttachments(c);
 	}
 
-	/**
-	 * The basic information a change report may alter (Art. 10), checked as in the 备案表, so the
-	 * register never holds a value the form would refuse.
-	 */
-	public static void checkReportable(Checks c, String field) {
-		switch (field) {
-			case ORG_NAME -> c.text(ORG_NAME, "机构名称", true, 100);
-			case ADDRESS -> c.text(ADDRESS, "地址", true, 200);
-			case HEAD_NAME -> c.text(HEAD_NAME, "主要负责人", true, 50);
-			case CONTACT_NAME -> c.text(CONTACT_NAME, "联系人", true, 50);
-			case PHONE -> c.text(PHONE, "联系电话", true, 30, PHONE_PATTERN, "phone",
-					"a mainland mobile or landline number", "手机号码或带区号的固定电话");
-			case EMAIL -> c.email(EMAIL, "邮箱", true, 100);
-			default -> throw new IllegalArgumentException(field + " is not a field a change report may alter");
-		}
+	/** The basic information a change report may alter (Art. 10), checked as in the 备案表. */
+	static void checkReportable(Checks c, String field) {
+		BasicInformation.check(c, field);
 	}
 
 	/**

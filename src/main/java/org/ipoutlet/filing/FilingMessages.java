@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.ipoutlet.calendar.BusinessClock;
 import org.springframework.stereotype.Service;
+import org.ipoutlet.institution.IllegalTransitionException;
 
 /** The messages {@code outlet-filing} receives, correlated by application number (business key). */
 @Service
@@ -46,7 +47,7 @@ public class FilingMessages {
 			throw new NotInPublicityException(applicationNo);
 		}
 		catch (ProcessEngineException e) {
-			if (IllegalFilingStepException.in(e).isPresent()) {
+			if (IllegalTransitionException.in(e).isPresent()) {
 				throw new NotInPublicityException(applicationNo);
 			}
 			throw e;

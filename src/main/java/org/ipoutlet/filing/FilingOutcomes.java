@@ -9,6 +9,7 @@ import org.ipoutlet.calendar.BusinessClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.ipoutlet.institution.BannedInstitutions;
 
 /**
  * Closes an application at an end event (a built-in listener attached by {@link FilingStepsPlugin}).

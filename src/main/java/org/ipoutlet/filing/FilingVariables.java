@@ -1,30 +1,32 @@
 package org.ipoutlet.filing;
 
+import org.ipoutlet.institution.BasicInformation;
+
 /** Names fixed by the public contract: the 备案表 fields and the filing's decision variables. */
 public final class FilingVariables {
 
 	public static final String PROCESS_KEY = "outlet-filing";
 
 	// Section 一 机构基本情况
-	public static final String ORG_NAME = "orgName";
+	public static final String ORG_NAME = BasicInformation.ORG_NAME;
 	public static final String USCC = "uscc";
 	public static final String ORG_CATEGORY = "orgCategory";
 	public static final String ORG_NATURE = "orgNature";
 	public static final String INDEPENDENT_LEGAL_ENTITY = "independentLegalEntity";
-	public static final String ADDRESS = "address";
+	public static final String ADDRESS = BasicInformation.ADDRESS;
 	public static final String PLATFORM_NAME = "platformName";
 	public static final String PLATFORM_URL = "platformUrl";
-	public static final String HEAD_NAME = "headName";
+	public static final String HEAD_NAME = BasicInformation.HEAD_NAME;
 	public static final String HEAD_TITLE = "headTitle";
-	public static final String CONTACT_NAME = "contactName";
+	public static final String CONTACT_NAME = BasicInformation.CONTACT_NAME;
 	public static final String CONTACT_TITLE = "contactTitle";
-	public static final String PHONE = "phone";
-	public static final String EMAIL = "email";
+	public static final String PHONE = BasicInformation.PHONE;
+	public static final String EMAIL = BasicInformation.EMAIL;
 	public static final String STAFF_TOTAL = "staffTotal";
 	public static final String STAFF_FULL_TIME = "staffFullTime";
 	public static final String STAFF_PART_TIME = "staffPartTime";
 	public static final String SERVICE_TARGETS = "serviceTargets";
-	public static final String SERVICE_ITEMS = "serviceItems";
+	public static final String SERVICE_ITEMS = BasicInformation.SERVICE_ITEMS;
 	public static final String IP_CATEGORIES = "ipCategories";
 	public static final String PROVINCE = "province";
 	public static final String RECOMMENDER_ID = "recommenderId";

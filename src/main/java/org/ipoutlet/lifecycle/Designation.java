@@ -1,6 +1,6 @@
 package org.ipoutlet.lifecycle;
 
-import org.ipoutlet.filing.ExemptInstitutions.Exemption;
+import org.ipoutlet.institution.ExemptInstitutions.Exemption;
 
 /** Art. 19: a designation that cancels the filing automatically. */
 public enum Designation {

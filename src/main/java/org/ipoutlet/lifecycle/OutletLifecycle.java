@@ -3,8 +3,8 @@ package org.ipoutlet.lifecycle;
 import java.time.LocalDate;
 
 import org.ipoutlet.calendar.BusinessClock;
-import org.ipoutlet.filing.BannedInstitutions;
-import org.ipoutlet.filing.ExemptInstitutions;
+import org.ipoutlet.institution.BannedInstitutions;
+import org.ipoutlet.institution.ExemptInstitutions;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletRepository;
 import org.springframework.stereotype.Service;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 /**
  * The register side of the lifecycle: each method loads the outlet, asks the aggregate for one
  * guarded transition and saves it, in the caller's (the engine's) transaction. A refused transition
- * surfaces as {@link org.ipoutlet.register.IllegalTransitionException}.
+ * surfaces as {@link org.ipoutlet.institution.IllegalTransitionException}.
  */
 @Service
 public class OutletLifecycle {
@@ -71,7 +71,7 @@ public class OutletLifecycle {
 	public void requireRenewalApproved(String filingNo) {
 		Outlet outlet = outlets.get(filingNo);
 		if (!outlet.renewalApproved()) {
-			throw new org.ipoutlet.register.IllegalTransitionException(filingNo, outlet.status(),
+			throw new org.ipoutlet.institution.IllegalTransitionException("Outlet", filingNo, outlet.status(),
 					"renew without a renewal recommended and approved through its tasks");
 		}
 	}

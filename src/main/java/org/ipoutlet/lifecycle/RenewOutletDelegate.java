@@ -7,7 +7,8 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.ipoutlet.register.IllegalTransitionException;
+import org.ipoutlet.institution.IllegalTransitionException;
+import org.ipoutlet.register.OutletStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,7 @@ public class RenewOutletDelegate implements JavaDelegate {
 			until = lifecycle.renew((String) execution.getVariable(FILING_NO));
 		}
 		catch (IllegalTransitionException e) {
-			execution.setVariable(RENEWAL_BLOCKED_REASON, "网点当前状态为“" + e.from().label() + "”，整改通过核查前不能续期");
+			execution.setVariable(RENEWAL_BLOCKED_REASON, "网点当前状态为“" + ((OutletStatus) e.from()).label() + "”，整改通过核查前不能续期");
 			throw new BpmnError(ERROR_RENEWAL_REFUSED, e.getMessage());
 		}
 		execution.setVariable(VALID_UNTIL, until.toString());

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.ipoutlet.filing.FilingApplicationRule;
-import org.ipoutlet.filing.ServiceItem;
+import static org.ipoutlet.institution.BasicInformation.*;
+
+import org.ipoutlet.institution.BasicInformation;
+import org.ipoutlet.institution.ServiceItem;
 import org.ipoutlet.register.Outlet.OutletDetails;
 import org.ipoutlet.validation.Checks;
 
@@ -21,17 +23,8 @@ import org.ipoutlet.validation.Checks;
  */
 public record ReportedChange(Map<String, Object> fields) {
 
-	public static final String ORG_NAME = "orgName";
-	public static final String ADDRESS = "address";
-	public static final String HEAD_NAME = "headName";
-	public static final String CONTACT_NAME = "contactName";
-	public static final String PHONE = "phone";
-	public static final String EMAIL = "email";
-	public static final String SERVICE_ITEMS = "serviceItems";
-
 	/** The fields a change report may carry, in display order. */
-	public static final List<String> FIELDS = List.of(ORG_NAME, ADDRESS, HEAD_NAME, CONTACT_NAME, PHONE, EMAIL,
-			SERVICE_ITEMS);
+	public static final List<String> FIELDS = BasicInformation.FIELDS;
 
 	private static final Map<String, String> LABELS = Map.of(ORG_NAME, "机构名称", ADDRESS, "地址", HEAD_NAME, "主要负责人",
 			CONTACT_NAME, "联系人", PHONE, "联系电话", EMAIL, "电子邮箱", SERVICE_ITEMS, "主要服务事项");
@@ -71,7 +64,7 @@ public record ReportedChange(Map<String, Object> fields) {
 		Map<String, Object> values = new HashMap<>();
 		values.put(field, value);
 		Checks checks = new Checks(values);
-		FilingApplicationRule.checkReportable(checks, field);
+		BasicInformation.check(checks, field);
 		if (!checks.errors().isEmpty()) {
 			throw new IllegalArgumentException(checks.errors().get(0).toString().replaceFirst(": ", " "));
 		}

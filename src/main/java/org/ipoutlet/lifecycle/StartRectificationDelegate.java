@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.ipoutlet.register.IllegalTransitionException;
+import org.ipoutlet.institution.IllegalTransitionException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -18,7 +18,7 @@
  * starts a non-interrupting one; its fields live only in that subprocess until accepted.</li>
  * <li>Each end state is written to the register by the same transaction that ends the instance, so
  * the register's status and the process state cannot disagree; the {@code Outlet} aggregate refuses
- * any other move ({@link org.ipoutlet.register.IllegalTransitionException}).</li>
+ * any other move ({@link org.ipoutlet.institution.IllegalTransitionException}).</li>
  * <li>Work after a human decision runs behind an async continuation with retries, so a failing
  * delegate leaves an incident and never loses the completed task. Messages (misconduct, designation)
  * run in the caller's transaction, so the caller sees a refusal and nothing half-done remains.</li>

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.ipoutlet.institution.IllegalTransitionException;
 
 /**
  * A filed outlet: the register entry and the guarded transitions of its status. The BPMN decides
@@ -79,7 +80,7 @@ public class Outlet {
 	 */
 	public void recordRenewalApproval(boolean approved) {
 		if (renewalStage == null) {
-			throw new IllegalTransitionException(filingNo, status, "have a renewal approved that was not recommended");
+			throw new IllegalTransitionException("Outlet", filingNo, status, "have a renewal approved that was not recommended");
 		}
 		this.renewalStage = approved ? RenewalStage.APPROVED : null;
 	}
@@ -95,7 +96,7 @@ public class Outlet {
 	public void renewApproved(LocalDate newValidUntil, Instant now) {
 		require(EnumSet.of(OutletStatus.FILED), "renew");
 		if (!renewalApproved()) {
-			throw new IllegalTransitionException(filingNo, status, "renew without an approved renewal");
+			throw new IllegalTransitionException("Outlet", filingNo, status, "renew without an approved renewal");
 		}
 		renew(newValidUntil, now);
 		this.renewalStage = null;
@@ -139,7 +140,7 @@ public class Outlet {
 	public void completeVerifiedRectification(Instant now) {
 		require(EnumSet.of(OutletStatus.RECTIFYING), "complete rectification");
 		if (!rectificationVerified) {
-			throw new IllegalTransitionException(filingNo, status, "complete a rectification CNIPA has not verified");
+			throw new IllegalTransitionException("Outlet", filingNo, status, "complete a rectification CNIPA has not verified");
 		}
 		completeRectification(now);
 	}
@@ -158,7 +159,7 @@ public class Outlet {
 	public void revokeAfterRectification(String reason, LocalDate today, Instant now) {
 		require(EnumSet.of(OutletStatus.RECTIFYING), "be revoked after rectification");
 		if (rectificationDeadline == null || !today.isAfter(rectificationDeadline) || rectificationVerified) {
-			throw new IllegalTransitionException(filingNo, status,
+			throw new IllegalTransitionException("Outlet", filingNo, status,
 					"be revoked after rectification on " + today + " (period to " + rectificationDeadline + ")");
 		}
 		moveTo(OutletStatus.REVOKED, EnumSet.of(OutletStatus.RECTIFYING), "be revoked", reason, now);
@@ -177,7 +178,7 @@ public class Outlet {
 	public void expire(LocalDate today, Instant now) {
 		require(EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "expire");
 		if (!today.isAfter(validUntil)) {
-			throw new IllegalTransitionException(filingNo, status, "expire before the end of its validity " + validUntil);
+			throw new IllegalTransitionException("Outlet", filingNo, status, "expire before the end of its validity " + validUntil);
 		}
 		moveTo(OutletStatus.EXPIRED, EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "expire",
 				"备案有效期届满未续期", now);
@@ -206,7 +207,7 @@ public class Outlet {
 
 	private void require(Set<OutletStatus> allowedFrom, String action) {
 		if (!allowedFrom.contains(status)) {
-			throw new IllegalTransitionException(filingNo, status, action);
+			throw new IllegalTransitionException("Outlet", filingNo, status, action);
 		}
 	}
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.ipoutlet.register.IllegalTransitionException;
+import org.ipoutlet.institution.IllegalTransitionException;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.SubmissionRejectedException;
 import org.slf4j.Logger;

@@ -2,6 +2,7 @@ package org.ipoutlet.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ final class ClusterChecks {
 	 * one outlet-lifecycle each; filing numbers unique and contiguous per year; no incident, no job of the
 	 * filing left, nothing due left undone.
 	 */
-	static void everyFilingDoneExactlyOnce(JdbcTemplate jdbc, int expected) throws InterruptedException {
+	static void everyFilingDoneExactlyOnce(JdbcTemplate jdbc, int expected, SharedClock clock) throws InterruptedException {
 		assertThat(jdbc.queryForList("select coalesce(outcome, 'IN_PROGRESS') as outcome, count(*) as n "
 				+ "from filing_application group by outcome")).as("applications by outcome")
 			.containsExactly(Map.of("outcome", "FILED", "n", (long) expected));
@@ -68,16 +69,17 @@ final class ClusterChecks {
 				Integer.class)).as("jobs of outlet-filing left").isZero();
 		assertThat(jdbc.queryForObject("select count(*) from act_ru_job where retries_ = 0", Integer.class))
 			.as("failed jobs").isZero();
-		awaitNoDueJob(jdbc, Duration.ofMinutes(3));
+		awaitNoDueJob(jdbc, clock, Duration.ofMinutes(3));
 	}
 
-	/** The lifecycles' own first steps run on the job executors too; wait until nothing is due. */
-	static void awaitNoDueJob(JdbcTemplate jdbc, Duration timeout) throws InterruptedException {
+	/** The lifecycles' own first steps run on the job executors too; wait until nothing is due on the nodes' clock. */
+	static void awaitNoDueJob(JdbcTemplate jdbc, SharedClock clock, Duration timeout) throws InterruptedException {
 		long end = System.nanoTime() + timeout.toNanos();
 		int due;
 		do {
 			due = jdbc.queryForObject("select count(*) from act_ru_job where retries_ > 0 "
-					+ "and suspension_state_ = 1 and (duedate_ is null or duedate_ <= current_timestamp)", Integer.class);
+					+ "and suspension_state_ = 1 and (duedate_ is null or duedate_ <= ?)", Integer.class,
+					Timestamp.from(clock.now()));
 			if (due == 0) {
 				return;
 			}

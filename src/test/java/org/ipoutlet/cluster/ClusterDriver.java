@@ -12,7 +12,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.ipoutlet.filing.FilingFixtures;
-import org.ipoutlet.filing.Uscc;
+import org.ipoutlet.institution.Uscc;
 import org.ipoutlet.identity.AppGroups;
 import org.ipoutlet.validation.JsonValues;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,9 +40,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Drives filings through the nodes' public interfaces only, as the people of the regulation would:
  * applicants {@code POST /api/filings}; the recommender and CNIPA complete their tasks through
- * {@code /engine-rest} (submit-form, as Tasklist does); an administrator re-dates the publicity timers
- * (what Cockpit's "change due date" does), so that publicity need not last a real day. Requests go
- * round-robin to the live nodes; a failed request (node killed, database down) is retried later.
+ * {@code /engine-rest} (submit-form, as Tasklist does). When nothing is left to review, the cluster's
+ * {@link SharedClock} moves past the latest publicity end, so the publicity timers fire on the nodes'
+ * job executors as they would a working day later. Requests go round-robin to the live nodes; a failed
+ * request (node killed, database down) is retried later.
  */
 final class ClusterDriver implements AutoCloseable {
 
@@ -57,6 +58,7 @@ final class ClusterDriver implements AutoCloseable {
 		.encodeToString("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 
 	private final List<Node> nodes;
+	private final SharedClock clock;
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 	private final ExecutorService workers = Executors.newFixedThreadPool(6);
 	private final ExecutorService submitters = Executors.newFixedThreadPool(4);
@@ -64,9 +66,16 @@ final class ClusterDriver implements AutoCloseable {
 	/** USCC → application number, for every accepted submission. */
 	final Map<String, String> submitted = new ConcurrentHashMap<>();
 	final AtomicInteger failedRequests = new AtomicInteger();
+	/** How often the cluster's clock was moved past a publicity end. */
+	final AtomicInteger clockMoves = new AtomicInteger();
 
-	ClusterDriver(List<Node> nodes) {
+	ClusterDriver(List<Node> nodes, SharedClock clock) {
 		this.nodes = nodes;
+		this.clock = clock;
+	}
+
+	SharedClock clock() {
+		return clock;
 	}
 
 	/** Creates the applicants, a Shanghai recommender and a CNIPA reviewer through /engine-rest as the administrator. */
@@ -138,7 +147,7 @@ final class ClusterDriver implements AutoCloseable {
 	}
 
 	/**
-	 * Works the recommenders' and CNIPA's tasks and re-dates the publicity timers until {@code done}
+	 * Works the recommenders' and CNIPA's tasks and lets publicity end until {@code done}
 	 * holds; {@code during} runs once per round (e.g. to kill a node at the right moment).
 	 */
 	void workUntil(BooleanSupplier done, Duration timeout, Runnable during) throws Exception {
@@ -151,7 +160,9 @@ final class ClusterDriver implements AutoCloseable {
 					Map.of("recommendation", "RECOMMEND", "recommenderOpinion", "资源和人员实力较强，同意推荐"));
 			worked += complete("cnipaReview", REVIEWER,
 					Map.of("filingDecision", "APPROVE", "falseMaterials", false, "cnipaOpinion", "准予备案，进行公示"));
-			worked += endPublicity();
+			if (worked == 0) {
+				worked = endPublicity();
+			}
 			during.run();
 			if (worked == 0) {
 				pause(1000);
@@ -185,34 +196,25 @@ final class ClusterDriver implements AutoCloseable {
 		return futures.size();
 	}
 
-	/** Re-dates due-in-the-future publicity timers to now, as an administrator. */
+	/** Moves the cluster's clock past the latest publicity end still ahead; 1 if it moved. */
 	private int endPublicity() throws Exception {
-		Response jobs = send(Node.ADMIN, Node.ADMIN_PASSWORD, "GET",
-				"/engine-rest/job?activityId=Timer_PublicityEnds&timers=true&maxResults=100", null);
-		if (jobs.status() != 200) {
+		Response latest = send(Node.ADMIN, Node.ADMIN_PASSWORD, "GET",
+				"/engine-rest/job?activityId=Timer_PublicityEnds&timers=true&sortBy=jobDueDate&sortOrder=desc&maxResults=1",
+				null);
+		if (latest.status() != 200) {
 			failedRequests.incrementAndGet();
 			return 0;
 		}
-		String now = ZonedDateTime.now(ZoneOffset.UTC).minusSeconds(1).format(ENGINE_DATE);
-		List<Future<?>> futures = new ArrayList<>();
-		for (JsonNode job : jobs.json()) {
-			ZonedDateTime due = ZonedDateTime.parse(job.get("dueDate").asText(), ENGINE_DATE);
-			if (due.isBefore(ZonedDateTime.now())) {
-				continue;
-			}
-			String id = job.get("id").asText();
-			futures.add(workers.submit(() -> {
-				Response redated = send(Node.ADMIN, Node.ADMIN_PASSWORD, "PUT", "/engine-rest/job/" + id + "/duedate",
-						Map.of("duedate", now));
-				if (redated.status() != 204) {
-					failedRequests.incrementAndGet();
-				}
-			}));
+		if (latest.json().isEmpty()) {
+			return 0;
 		}
-		for (Future<?> future : futures) {
-			future.get();
+		Instant due = ZonedDateTime.parse(latest.json().get(0).get("dueDate").asText(), ENGINE_DATE).toInstant();
+		if (!due.isAfter(clock.now())) {
+			return 0;
 		}
-		return futures.size();
+		clock.advanceTo(due.plusSeconds(1));
+		clockMoves.incrementAndGet();
+		return 1;
 	}
 
 	/** Filing applications with outcome FILED in the database. */

@@ -3,6 +3,7 @@ package org.ipoutlet.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +28,10 @@ class FailuresClusterIT {
 		try (ClusterDatabase database = new ClusterDatabase(work)) {
 			database.start();
 			JdbcTemplate jdbc = database.jdbc();
-			Node a = Node.current("node-a", ClusterSupport.jar(), database, work);
-			Node b = Node.current("node-b", ClusterSupport.jar(), database, work);
-			try (a; b; ClusterDriver driver = new ClusterDriver(List.of(a, b))) {
+			SharedClock clock = new SharedClock(work);
+			Node a = Node.current("node-a", ClusterSupport.jar(), database, work).withClock(clock);
+			Node b = Node.current("node-b", ClusterSupport.jar(), database, work).withClock(clock);
+			try (a; b; ClusterDriver driver = new ClusterDriver(List.of(a, b), clock)) {
 				a.start();
 				a.awaitReady(Duration.ofMinutes(8));
 				b.start();
@@ -55,8 +57,8 @@ class FailuresClusterIT {
 				if (!killed.get()) {
 					int lockedRegistrations = jdbc.queryForObject("select count(*) from act_ru_job j join act_ru_jobdef d "
 							+ "on d.id_ = j.job_def_id_ where d.act_id_ = 'Task_Registration' and j.lock_owner_ is not null "
-							+ "and j.lock_exp_time_ > current_timestamp",
-							Integer.class);
+							+ "and j.lock_exp_time_ > ?",
+							Integer.class, Timestamp.from(driver.clock().now()));
 					int doneByB = jdbc.queryForObject("select count(*) from act_hi_job_log where hostname_ = 'node-b' "
 							+ "and act_id_ = 'Task_Registration' and job_state_ = 2", Integer.class);
 					if (lockedRegistrations >= 2 && doneByB >= 5) {
@@ -83,7 +85,7 @@ class FailuresClusterIT {
 		}
 		b.awaitReady(Duration.ofMinutes(8));
 
-		ClusterChecks.everyFilingDoneExactlyOnce(jdbc, PER_PHASE);
+		ClusterChecks.everyFilingDoneExactlyOnce(jdbc, PER_PHASE, driver.clock());
 		ClusterSupport.report(String.format(
 				"crash: kill -9 of node-b after it had registered %d, with %d registration jobs locked (in flight) in the "
 						+ "cluster; %d filings FILED in %.0f s = %.2f filings/s; jobs by node %s; OLE log lines %d; "
@@ -122,7 +124,7 @@ class FailuresClusterIT {
 		// Both nodes recovered by themselves: healthy again (database, engine, job executor).
 		a.awaitReady(Duration.ofMinutes(2));
 		b.awaitReady(Duration.ofMinutes(2));
-		ClusterChecks.everyFilingDoneExactlyOnce(jdbc, 2 * PER_PHASE);
+		ClusterChecks.everyFilingDoneExactlyOnce(jdbc, 2 * PER_PHASE, driver.clock());
 		int retried = jdbc.queryForObject("select count(*) from act_hi_job_log where job_state_ = 1", Integer.class);
 		ClusterSupport.report(String.format(
 				"database restart: PostgreSQL down %.1f s under load; %d filings FILED in %.0f s; job failures recorded "

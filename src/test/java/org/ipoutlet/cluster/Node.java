@@ -32,6 +32,7 @@ final class Node implements AutoCloseable {
 	private final Map<String, String> environment = new LinkedHashMap<>();
 	private final List<String> arguments = new ArrayList<>();
 	private final String readyPath;
+	private SharedClock clock;
 	private Process process;
 
 	Node(String name, Path jar, String jdbcUrl, Path workDirectory, String readyPath) throws IOException {
@@ -48,7 +49,7 @@ final class Node implements AutoCloseable {
 		environment.put("PORT", Integer.toString(port));
 		environment.put("OUTLET_ADMIN_ID", ADMIN);
 		environment.put("OUTLET_ADMIN_PASSWORD", ADMIN_PASSWORD);
-		// Test setting: publicity of one working day (the driver re-dates the timer as an administrator).
+		// Test setting: publicity of one working day (lived through on the SharedClock, not cut short).
 		environment.put("OUTLET_FILING_PUBLICITYWORKINGDAYS", "1");
 		environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		// Which node executed a job, in ACT_HI_JOB_LOG.HOSTNAME_.
@@ -72,6 +73,12 @@ final class Node implements AutoCloseable {
 		return this;
 	}
 
+	/** The node's engine clock follows the cluster's {@link SharedClock}. */
+	Node withClock(SharedClock clock) {
+		this.clock = clock;
+		return this;
+	}
+
 	Node withArgument(String argument) {
 		arguments.add(argument);
 		return this;
@@ -83,7 +90,14 @@ final class Node implements AutoCloseable {
 
 	void start() throws IOException {
 		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC",
-				"-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+				"-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8"));
+		if (clock == null) {
+			command.addAll(List.of("-jar", jar.toString()));
+		}
+		else {
+			command.addAll(clock.jvmArguments());
+			command.addAll(List.of("-cp", jar.toString(), SharedClock.launcher()));
+		}
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

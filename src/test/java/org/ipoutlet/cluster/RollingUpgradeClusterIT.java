@@ -34,9 +34,10 @@ class RollingUpgradeClusterIT {
 		try (ClusterDatabase database = new ClusterDatabase(work)) {
 			database.start();
 			JdbcTemplate jdbc = database.jdbc();
-			Node old = previousNode(previousJar, database, work);
-			Node current = Node.current("node-new", ClusterSupport.jar(), database, work);
-			try (old; current; ClusterDriver driver = new ClusterDriver(List.of(old, current))) {
+			SharedClock clock = new SharedClock(work);
+			Node old = previousNode(previousJar, database, work).withClock(clock);
+			Node current = Node.current("node-new", ClusterSupport.jar(), database, work).withClock(clock);
+			try (old; current; ClusterDriver driver = new ClusterDriver(List.of(old, current), clock)) {
 				// The previous release alone, as before the update.
 				old.start();
 				old.awaitReady(Duration.ofMinutes(8));
@@ -48,7 +49,7 @@ class RollingUpgradeClusterIT {
 				// The new release joins (its migrations run), both work.
 				current.start();
 				current.awaitReady(Duration.ofMinutes(8));
-				long joined = System.currentTimeMillis();
+				long joined = clock.now().toEpochMilli();
 				driver.submit(third, third);
 				driver.workUntil(() -> ClusterDriver.filed(jdbc) >= third + third / 2, Duration.ofMinutes(20), () -> {
 				});
@@ -69,7 +70,7 @@ class RollingUpgradeClusterIT {
 
 				// The update ends: the previous release stops, the new one finishes alone.
 				old.stop();
-				ClusterChecks.everyFilingDoneExactlyOnce(jdbc, FILINGS);
+				ClusterChecks.everyFilingDoneExactlyOnce(jdbc, FILINGS, clock);
 				ClusterSupport.report(String.format(
 						"rolling upgrade from %s: %d filings FILED; jobs since the new node joined: previous %d, new %d; "
 								+ "Flyway migrations %s",

@@ -28,6 +28,7 @@ class TwoNodesClusterIT {
 		try (ClusterDatabase database = new ClusterDatabase(work)) {
 			database.start();
 			JdbcTemplate jdbc = database.jdbc();
+			SharedClock clock = new SharedClock(work);
 
 			// Production without the first administrator refuses to start, saying what is missing.
 			Node refused = Node.current("node-refused", ClusterSupport.jar(), database, work)
@@ -37,9 +38,9 @@ class TwoNodesClusterIT {
 			assertThat(refused.logText()).contains("OUTLET_ADMIN_PASSWORD is not set")
 				.contains("Set the environment variables OUTLET_ADMIN_ID and OUTLET_ADMIN_PASSWORD");
 
-			try (Node a = Node.current("node-a", ClusterSupport.jar(), database, work);
-					Node b = Node.current("node-b", ClusterSupport.jar(), database, work);
-					ClusterDriver driver = new ClusterDriver(List.of(a, b))) {
+			try (Node a = Node.current("node-a", ClusterSupport.jar(), database, work).withClock(clock);
+					Node b = Node.current("node-b", ClusterSupport.jar(), database, work).withClock(clock);
+					ClusterDriver driver = new ClusterDriver(List.of(a, b), clock)) {
 				// The first node alone on the fresh database (schema, deployment, groups), then the second.
 				a.start();
 				a.awaitReady(Duration.ofMinutes(8));
@@ -61,7 +62,7 @@ class TwoNodesClusterIT {
 				double seconds = (System.nanoTime() - started) / 1e9;
 				submissions.get();
 
-				ClusterChecks.everyFilingDoneExactlyOnce(jdbc, FILINGS);
+				ClusterChecks.everyFilingDoneExactlyOnce(jdbc, FILINGS, clock);
 				Map<String, Long> jobsByNode = ClusterChecks.jobsByNode(jdbc);
 				assertThat(jobsByNode).as("both nodes executed jobs").containsKeys("node-a", "node-b");
 				assertThat(jobsByNode.get("node-a")).isPositive();
@@ -79,9 +80,10 @@ class TwoNodesClusterIT {
 
 				ClusterSupport.report(String.format(
 						"two-nodes: %d filings FILED in %.0f s = %.2f filings/s; jobs by node %s; jobs failed %.0f; "
-								+ "OptimisticLockingException %.0f (metric), %d log lines; failed HTTP requests retried %d",
+								+ "OptimisticLockingException %.0f (metric), %d log lines; failed HTTP requests retried %d; "
+								+ "publicity ended by %d moves of the cluster clock (%.1f simulated days)",
 						FILINGS, seconds, FILINGS / seconds, jobsByNode, failed, optimisticLocks, oleLines,
-						driver.failedRequests.get()));
+						driver.failedRequests.get(), driver.clockMoves.get(), clock.offsetMillis() / 86_400_000.0));
 			}
 		}
 	}

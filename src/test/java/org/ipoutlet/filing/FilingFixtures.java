@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.ipoutlet.document.TestDocuments;
 import org.ipoutlet.validation.JsonValues;
+import org.ipoutlet.institution.Uscc;
 
 /** Test data: a complete, eligible 备案表 as Tasklist submits it (lists as Json variables). */
 public final class FilingFixtures {

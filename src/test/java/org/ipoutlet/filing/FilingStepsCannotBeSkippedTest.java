@@ -31,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.ipoutlet.institution.BannedInstitutions;
+import org.ipoutlet.institution.IllegalTransitionException;
 
 /**
  * Art. 7: registration needs eligibility, recommendation, CNIPA's approval and a completed publicity
@@ -125,7 +127,7 @@ class FilingStepsCannotBeSkippedTest {
 
 		assertThatThrownBy(() -> tasks.complete(review.getId(),
 				Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "准予备案")))
-			.satisfies(e -> assertThat(IllegalFilingStepException.in(e)).isPresent());
+			.satisfies(e -> assertThat(IllegalTransitionException.in(e)).isPresent());
 
 		assertThat(task(pi, "cnipaReview")).as("the task stays open").isNotNull();
 		assertThat(runtime.getVariable(pi.getId(), FILING_DECISION)).isNull();
@@ -161,7 +163,7 @@ class FilingStepsCannotBeSkippedTest {
 		setClock(OffsetDateTime.parse("2026-03-03T10:00:00+08:00"));
 		Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
 		assertThatThrownBy(() -> management.executeJob(timer.getId()))
-			.satisfies(e -> assertThat(IllegalFilingStepException.in(e)).isPresent());
+			.satisfies(e -> assertThat(IllegalTransitionException.in(e)).isPresent());
 		assertThat(pi).isWaitingAt("Timer_PublicityEnds");
 		assertThat(statusOf(pi)).isEqualTo(ApplicationStatus.IN_PUBLICITY);
 
@@ -170,7 +172,7 @@ class FilingStepsCannotBeSkippedTest {
 		Job registration = management.createJobQuery().processInstanceId(pi.getId()).activityId("Task_Registration")
 			.singleResult();
 		assertThatThrownBy(() -> management.executeJob(registration.getId()))
-			.satisfies(e -> assertThat(IllegalFilingStepException.in(e)).isPresent());
+			.satisfies(e -> assertThat(IllegalTransitionException.in(e)).isPresent());
 		assertThat(counts()).isEqualTo(before);
 	}
 
@@ -215,7 +217,7 @@ class FilingStepsCannotBeSkippedTest {
 			.cancelAllForActivity("preliminaryReview")
 			.startBeforeActivity("EndEvent_Rejected")
 			.setVariables(forged)
-			.execute()).satisfies(e -> assertThat(IllegalFilingStepException.in(e)).isPresent());
+			.execute()).satisfies(e -> assertThat(IllegalTransitionException.in(e)).isPresent());
 		assertThat(pi).isWaitingAt("preliminaryReview");
 		assertThat(banned.isBanned(uscc, LocalDate.parse("2026-03-02"))).as("nobody is banned by a forged refusal")
 			.isFalse();
@@ -244,7 +246,7 @@ class FilingStepsCannotBeSkippedTest {
 		assertThatThrownBy(() -> runtime.createMessageCorrelation(MESSAGE_OBJECTION_RAISED)
 			.processInstanceBusinessKey(pi.getBusinessKey())
 			.setVariablesLocal(Map.of(OBJECTION, "管理员直接关联", OBJECTOR_CONTACT, "某人"))
-			.correlate()).satisfies(e -> assertThat(IllegalFilingStepException.in(e)).isPresent());
+			.correlate()).satisfies(e -> assertThat(IllegalTransitionException.in(e)).isPresent());
 		identity.clearAuthentication();
 		assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("handleObjection").count())
 			.isEqualTo(1);
@@ -292,7 +294,7 @@ class FilingStepsCannotBeSkippedTest {
 			Job job = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
 			assertThat(job.getRetries()).isEqualTo(3 - attempt);
 			assertThatThrownBy(() -> management.executeJob(job.getId()))
-				.satisfies(e -> assertThat(IllegalFilingStepException.in(e)).isPresent());
+				.satisfies(e -> assertThat(IllegalTransitionException.in(e)).isPresent());
 		}
 		assertThat(management.createJobQuery().processInstanceId(pi.getId()).singleResult().getRetries()).isZero();
 		assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);

@@ -41,6 +41,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.ipoutlet.institution.BannedInstitutions;
+import org.ipoutlet.institution.ExemptInstitutions;
 
 /** The filing procedure of Art. 5–8, path by path. */
 @ProcessTest

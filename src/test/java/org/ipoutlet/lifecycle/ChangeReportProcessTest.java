@@ -85,7 +85,7 @@ class ChangeReportProcessTest extends LifecycleTestSupport {
 		var job = managementService.createJobQuery().processInstanceId(outlet.id()).messages().singleResult();
 		for (int attempt = 0; attempt < 3; attempt++) {
 			assertThatThrownBy(() -> managementService.executeJob(job.getId()))
-				.isInstanceOf(org.ipoutlet.register.IllegalTransitionException.class);
+				.isInstanceOf(org.ipoutlet.institution.IllegalTransitionException.class);
 		}
 
 		assertThat(runtimeService.createIncidentQuery().processInstanceId(outlet.id()).count()).isEqualTo(1);

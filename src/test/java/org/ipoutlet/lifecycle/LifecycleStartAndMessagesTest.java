@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipoutlet.ProcessTest;
-import org.ipoutlet.filing.BannedInstitutions;
+import org.ipoutlet.institution.BannedInstitutions;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.Outlet.OutletDetails;
 import org.ipoutlet.register.OutletStatus;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.ipoutlet.ProcessTest;
-import org.ipoutlet.register.IllegalTransitionException;
+import org.ipoutlet.institution.IllegalTransitionException;
 import org.ipoutlet.register.OutletStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

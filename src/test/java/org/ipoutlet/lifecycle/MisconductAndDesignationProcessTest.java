@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 
 import org.ipoutlet.ProcessTest;
-import org.ipoutlet.filing.BannedInstitutions;
-import org.ipoutlet.filing.ExemptInstitutions;
+import org.ipoutlet.institution.BannedInstitutions;
+import org.ipoutlet.institution.ExemptInstitutions;
 import org.ipoutlet.register.OutletStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

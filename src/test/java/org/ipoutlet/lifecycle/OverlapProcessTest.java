@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.ipoutlet.ProcessTest;
 import org.ipoutlet.annualreport.AnnualSummaries;
-import org.ipoutlet.filing.BannedInstitutions;
+import org.ipoutlet.institution.BannedInstitutions;
 import org.ipoutlet.register.OutletStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

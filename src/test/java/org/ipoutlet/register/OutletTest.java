@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.ipoutlet.register.Outlet.OutletDetails;
 import org.junit.jupiter.api.Test;
+import org.ipoutlet.institution.IllegalTransitionException;
 
 /** The register's guarded transitions: only the moves the regulation allows. */
 class OutletTest {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.ipoutlet.institution.Labels;
 
 /** Rules of the register's search that need no database. */
 class RegisterQueryTest {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.ipoutlet.register.IllegalTransitionException;
+import org.ipoutlet.institution.IllegalTransitionException;
 import org.ipoutlet.register.OutletStatus;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.SubmissionRejectedException;
@@ -89,7 +89,7 @@ class ApiProblemHandlerTest {
 		assertProblem(handler.conflict(new ConflictException("Publicity is over"), api("/api/x")), 409,
 				"urn:ipoutlet:problem:conflict");
 		ResponseEntity<ProblemDetail> transition = handler.conflict(
-				new IllegalTransitionException("F1", OutletStatus.REVOKED, "renew"), api("/api/x"));
+				new IllegalTransitionException("Outlet", "F1", OutletStatus.REVOKED, "renew"), api("/api/x"));
 		assertProblem(transition, 409, "urn:ipoutlet:problem:conflict");
 		assertThat(transition.getBody().getDetail()).contains("REVOKED");
 	}

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import org.ipoutlet.document.DocumentKind;
+import org.ipoutlet.institution.DocumentKind;
 import org.ipoutlet.document.FilingDocumentService;
 import org.ipoutlet.document.FilingDocuments;
 import org.ipoutlet.filing.FilingApplication;
@@ -46,10 +46,12 @@ class DocumentsController {
 	/** What is read of an upload's body at most before it is refused (a larger body is cut off). */
 	static final long DISCARD_LIMIT = 64L * 1024 * 1024;
 
+	private final DocumentUploads uploads;
 	private final FilingDocumentService service;
 	private final FilingDocuments documents;
 
-	DocumentsController(FilingDocumentService service, FilingDocuments documents) {
+	DocumentsController(DocumentUploads uploads, FilingDocumentService service, FilingDocuments documents) {
+		this.uploads = uploads;
 		this.service = service;
 		this.documents = documents;
 	}
@@ -62,7 +64,7 @@ class DocumentsController {
 	@ApiResponse(responseCode = "404", description = "No such application, or not visible to the caller",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<byte[]> formPdf(ApiUser user, @PathVariable String applicationNo) {
-		FilingApplication application = service.readable(applicationNo, user);
+		FilingApplication application = uploads.readable(applicationNo, user);
 		return download("备案表-" + applicationNo + ".pdf", MediaType.APPLICATION_PDF_VALUE, service.formPdf(application));
 	}
 
@@ -71,7 +73,7 @@ class DocumentsController {
 			description = "Every stored document, newest first (current = the one in force for its kind), the uploads still "
 					+ "missing, and the links to download them. The applicant, its recommender, CNIPA and auditors; 404 otherwise.")
 	DocumentList list(ApiUser user, @PathVariable String applicationNo) {
-		service.readable(applicationNo, user);
+		uploads.readable(applicationNo, user);
 		List<FilingDocuments.StoredDocument> all = documents.all(applicationNo);
 		List<DocumentView> views = all.stream()
 			.map(d -> new DocumentView(d.id(), d.kind().field(), d.kind().label(), d.fileName(), d.mediaType(), d.size(),
@@ -90,7 +92,7 @@ class DocumentsController {
 	@ApiResponse(responseCode = "404", description = "No such document, or not visible to the caller",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<byte[]> document(ApiUser user, @PathVariable String applicationNo, @PathVariable long id) {
-		service.readable(applicationNo, user);
+		uploads.readable(applicationNo, user);
 		FilingDocuments.StoredDocument d = documents.find(applicationNo, id)
 			.orElseThrow(() -> new NotFoundException("No document " + id + " of " + applicationNo));
 		return download(d.fileName(), d.mediaType(), documents.content(d.id()));
@@ -115,7 +117,7 @@ class DocumentsController {
 		byte[] content = body(request, kind);
 		FilingDocuments.Route route = "tasklist".equals(request.getHeader("X-Outlet-Client")) ? FilingDocuments.Route.TASKLIST
 				: FilingDocuments.Route.API;
-		FilingDocuments.StoredDocument d = service.upload(applicationNo, user, kind, fileName, content, route);
+		FilingDocuments.StoredDocument d = uploads.upload(applicationNo, user, kind, fileName, content, route);
 		return ResponseEntity.status(201)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(new DocumentView(d.id(), kind.field(), kind.label(), d.fileName(), d.mediaType(), d.size(), d.sha256(),

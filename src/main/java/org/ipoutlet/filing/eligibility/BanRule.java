@@ -2,7 +2,7 @@ package org.ipoutlet.filing.eligibility;
 
 import java.util.Optional;
 
-import org.ipoutlet.filing.BannedInstitutions;
+import org.ipoutlet.institution.BannedInstitutions;
 import org.springframework.stereotype.Component;
 
 /** Art. 18: an institution whose filing was ended for misconduct may not apply for 3 years. */

@@ -2,7 +2,7 @@ package org.ipoutlet.filing.eligibility;
 
 import java.util.Optional;
 
-import org.ipoutlet.filing.ServiceItem;
+import org.ipoutlet.institution.ServiceItem;
 import org.springframework.stereotype.Component;
 
 /** Art. 12: every outlet offers the three basic services (咨询、查询检索、宣传培训). */

@@ -2,7 +2,7 @@ package org.ipoutlet.filing.eligibility;
 
 import java.util.Optional;
 
-import org.ipoutlet.filing.ExemptInstitutions;
+import org.ipoutlet.institution.ExemptInstitutions;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.ipoutlet.document.DocumentKind;
+import org.ipoutlet.institution.DocumentKind;
 import org.ipoutlet.document.FilingDocumentService;
+import org.ipoutlet.document.web.DocumentUploads;
 import org.ipoutlet.document.FilingDocuments;
 import org.ipoutlet.filing.FilingApplicationRule;
 import org.ipoutlet.filing.FilingApplications;
@@ -48,11 +49,11 @@ class FilingSubmissions {
 	private final HistoryService history;
 	private final IdentityService identity;
 	private final TransactionTemplate transactions;
-	private final FilingDocumentService documentService;
+	private final DocumentUploads documentService;
 
 	FilingSubmissions(SubmissionRules rules, FilingApplications applications, RuntimeService runtime,
 			HistoryService history, IdentityService identity, PlatformTransactionManager transactionManager,
-			FilingDocumentService documentService) {
+			DocumentUploads documentService) {
 		this.documentService = documentService;
 		this.history = history;
 		this.identity = identity;

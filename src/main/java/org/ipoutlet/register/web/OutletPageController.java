@@ -9,7 +9,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 import org.ipoutlet.identity.Recommenders;
-import org.ipoutlet.register.Labels;
+import org.ipoutlet.institution.Labels;
 import org.ipoutlet.register.OutletStatus;
 import org.ipoutlet.register.RegisterQuery;
 import org.ipoutlet.validation.FieldError;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.ipoutlet.identity.Recommenders;
-import org.ipoutlet.register.Labels;
+import org.ipoutlet.institution.Labels;
 import org.ipoutlet.register.OutletStatus;
 import org.ipoutlet.register.RegisterQuery;
 import org.ipoutlet.register.RegisterQuery.Criteria;

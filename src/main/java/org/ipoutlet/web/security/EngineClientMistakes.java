@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * What in an error message of Camunda's REST APIs is the client's mistake, and what must not reach
  * the client (README: Security). The webapps' engine API maps exceptions with Camunda's own mappers,
  * so there only the message tells; {@code /engine-rest} also checks exception types
- * ({@link org.ipoutlet.validation.EngineRestConfiguration}).
+ * ({@link org.ipoutlet.web.security.EngineRestConfiguration}).
  */
 public final class EngineClientMistakes {
 

@@ -45,7 +45,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * <li>keeps a 4xx answer but removes internals from its message.</li>
  * </ul>
  * Other answers pass through unbuffered. {@code /engine-rest}'s exception mappers
- * ({@link org.ipoutlet.validation.EngineRestConfiguration}) already answer this way, with the
+ * ({@link org.ipoutlet.web.security.EngineRestConfiguration}) already answer this way, with the
  * exception at hand; this filter also covers the webapps' engine API, which has Camunda's mappers.
  */
 public class EngineErrorBodies extends OncePerRequestFilter {

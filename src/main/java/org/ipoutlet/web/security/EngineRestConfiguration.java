@@ -1,4 +1,4 @@
-package org.ipoutlet.validation;
+package org.ipoutlet.web.security;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +24,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.ipoutlet.validation.SubmissionRejectedException;
 
 /**
  * Error answers of the engine's REST API (/engine-rest, used by Modeler and REST clients), README:

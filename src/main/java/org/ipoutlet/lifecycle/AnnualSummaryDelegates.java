@@ -1,4 +1,4 @@
-package org.ipoutlet.annualreport;
+package org.ipoutlet.lifecycle;
 
 import java.time.LocalDate;
 
@@ -10,6 +10,7 @@ import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.lifecycle.LifecycleDates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.ipoutlet.annualreport.AnnualSummaries;
 
 /**
  * The annual summary steps of {@code outlet-lifecycle} (Art. 17), each a thin delegate that records

@@ -1,4 +1,4 @@
-package org.ipoutlet.filing;
+package org.ipoutlet.institution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.time.ZoneId;
 
 import org.ipoutlet.OutletProperties;
 import org.junit.jupiter.api.Test;
+import org.ipoutlet.institution.BannedInstitutions;
 
 /** Art. 18: "三年内不得再提交备案申请", the length configurable as {@code outlet.filing.ban-years}. */
 class BannedInstitutionsTest {

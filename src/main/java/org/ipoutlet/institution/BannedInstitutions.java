@@ -1,4 +1,4 @@
-package org.ipoutlet.filing;
+package org.ipoutlet.institution;
 
 import java.time.LocalDate;
 import java.util.List;

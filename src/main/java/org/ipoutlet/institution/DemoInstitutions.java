@@ -1,4 +1,4 @@
-package org.ipoutlet.filing;
+package org.ipoutlet.institution;
 
 import java.time.LocalDate;
 
@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.ipoutlet.institution.Uscc;
+import org.ipoutlet.institution.BannedInstitutions;
+import org.ipoutlet.institution.ExemptInstitutions;
 
 /**
  * Demo profile only: an exempt institution (Art. 19) and a banned one (Art. 18), so that a demo user

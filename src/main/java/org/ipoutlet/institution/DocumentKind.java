@@ -1,4 +1,4 @@
-package org.ipoutlet.document;
+package org.ipoutlet.institution;
 
 import java.util.Arrays;
 import java.util.List;

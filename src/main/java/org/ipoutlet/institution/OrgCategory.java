@@ -1,4 +1,4 @@
-package org.ipoutlet.filing;
+package org.ipoutlet.institution;
 
 import java.util.Arrays;
 import java.util.List;

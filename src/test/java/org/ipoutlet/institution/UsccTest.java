@@ -1,4 +1,4 @@
-package org.ipoutlet.filing;
+package org.ipoutlet.institution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.Optional;
 import java.util.Random;
 
-import org.ipoutlet.filing.Uscc.Violation;
+import org.ipoutlet.institution.Uscc.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ipoutlet.institution.Uscc;
 
 /** The 统一社会信用代码 of GB 32100-2015, as the 备案表's {@code uscc} field requires. */
 class UsccTest {

@@ -1,10 +1,11 @@
-package org.ipoutlet.document;
+package org.ipoutlet.institution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ipoutlet.document.DocumentKind.SEALED_FORM;
-import static org.ipoutlet.document.DocumentKind.WORK_RULES;
+import static org.ipoutlet.institution.DocumentKind.SEALED_FORM;
+import static org.ipoutlet.institution.DocumentKind.WORK_RULES;
 
-import org.ipoutlet.document.DocumentKind.FileType;
+import org.ipoutlet.institution.DocumentKind.FileType;
+import org.ipoutlet.document.TestDocuments;
 import org.junit.jupiter.api.Test;
 
 /** Safe uploads: the type comes from the content (Apache Tika), never from the name. */

@@ -1,13 +1,13 @@
-package org.ipoutlet.register;
+package org.ipoutlet.institution;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.ipoutlet.filing.IpCategory;
-import org.ipoutlet.filing.OrgCategory;
-import org.ipoutlet.filing.ServiceItem;
+import org.ipoutlet.institution.IpCategory;
+import org.ipoutlet.institution.OrgCategory;
+import org.ipoutlet.institution.ServiceItem;
 
 /**
  * The Chinese labels of the contract's codes (organisation categories, service items, IP

@@ -1,4 +1,4 @@
-package org.ipoutlet.identity;
+package org.ipoutlet.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ipoutlet.identity.WebTest;
 
 /**
  * /engine-rest as Camunda Modeler and REST clients see it: HTTP Basic against Camunda's users, then

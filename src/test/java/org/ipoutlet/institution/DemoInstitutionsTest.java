@@ -1,10 +1,14 @@
-package org.ipoutlet.filing;
+package org.ipoutlet.institution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ipoutlet.identity.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.ipoutlet.institution.Uscc;
+import org.ipoutlet.institution.BannedInstitutions;
+import org.ipoutlet.institution.ExemptInstitutions;
+import org.ipoutlet.institution.DemoInstitutions;
 
 /** The demo profile seeds one exempt (Art. 19) and one banned (Art. 18) institution, once. */
 @WebTest

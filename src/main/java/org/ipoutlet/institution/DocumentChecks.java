@@ -1,4 +1,4 @@
-package org.ipoutlet.document;
+package org.ipoutlet.institution;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.apache.tika.Tika;
-import org.ipoutlet.document.DocumentKind.FileType;
+import org.ipoutlet.institution.DocumentKind.FileType;
 import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.FieldError;
 

@@ -1,4 +1,4 @@
-package org.ipoutlet.identity;
+package org.ipoutlet.web.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
