@@ -94,7 +94,8 @@ class RollingUpgradeClusterIT {
 			return git("rev-parse", configured);
 		}
 		String head = git("rev-parse", "HEAD");
-		String base = git("merge-base", "HEAD", "main");
+		// A checkout without a local main branch (CI on a detached commit) updates from the first parent.
+		String base = hasRef("main") ? git("merge-base", "HEAD", "main") : head;
 		return base.equals(head) ? git("rev-parse", "HEAD^1") : base;
 	}
 
@@ -117,6 +118,12 @@ class RollingUpgradeClusterIT {
 		try (Stream<Path> jars = Files.list(built)) {
 			return jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
 		}
+	}
+
+	private static boolean hasRef(String ref) throws Exception {
+		return new ProcessBuilder("git", "rev-parse", "--verify", "--quiet", ref).redirectErrorStream(true)
+			.start()
+			.waitFor() == 0;
 	}
 
 	private static String git(String... arguments) throws Exception {
