@@ -130,8 +130,10 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: 5,
     render: (node, { api } = {}) => {
+      document.querySelectorAll('.outlet-my-applications').forEach(old => old.remove());
       const panel = el('div', { class: 'outlet-my-applications', style: 'display:none;position:fixed;top:60px;right:20px;width:560px;'
-        + 'max-height:80vh;overflow:auto;background:#fff;border:1px solid #ccc;padding:12px;z-index:2000;color:#333' });
+        + 'max-height:80vh;overflow:auto;background:#fff;border:1px solid #ccc;padding:12px;z-index:2000;color:#333;'
+        + 'box-shadow:0 4px 12px rgba(0,0,0,.2)' });
       const toggle = el('a', { href: '', class: 'outlet-my-applications-toggle', text: '我的备案申请' });
       toggle.addEventListener('click', async event => {
         event.preventDefault();
@@ -157,7 +159,8 @@ export default [
         }
       });
       node.appendChild(toggle);
-      node.appendChild(panel);
+      // Outside the navbar, so that its link styles do not apply to the panel's lists.
+      document.body.appendChild(panel);
     }
   }
 ];
