@@ -1,5 +1,6 @@
 package org.ipoutlet.filing;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FilingSubmissionRules {
 
-	static final int OPINION_MAX = FilingApplicationRule.OPINION_MAX;
+	static final int OPINION_MAX = SubmissionRule.OPINION_MAX;
 
 	/** 负责人 of sections 七 and 八 (填表说明 三): named, as the 备案表's signature line asks. */
 	static final int HEAD_MAX = 50;
@@ -31,7 +32,7 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule preliminaryReviewForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "preliminaryReview", List.of(RECOMMENDATION, RECOMMENDER_OPINION, RECOMMENDER_HEAD, FALSE_MATERIALS), c -> {
+		return SubmissionRule.decision(OUTLET_FILING, "preliminaryReview", List.of(RECOMMENDATION, RECOMMENDER_OPINION, RECOMMENDER_HEAD, FALSE_MATERIALS), c -> {
 			var recommendation = c.oneOf(RECOMMENDATION, "推荐意见", true, List.of("RECOMMEND", "RETURN", "NOT_RECOMMEND"));
 			c.text(RECOMMENDER_OPINION, "推荐部门意见", true, OPINION_MAX);
 			c.text(RECOMMENDER_HEAD, "负责人", true, HEAD_MAX);
@@ -42,7 +43,7 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule cnipaReviewForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "cnipaReview",
+		return SubmissionRule.decision(OUTLET_FILING, "cnipaReview",
 				List.of(FILING_DECISION, CNIPA_OPINION, CNIPA_HEAD, FALSE_MATERIALS), c -> {
 					var decision = c.oneOf(FILING_DECISION, "备案决定", true, List.of("APPROVE", "REJECT"));
 					c.text(CNIPA_OPINION, "备案部门意见", true, OPINION_MAX);
@@ -53,7 +54,7 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule handleObjectionForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "handleObjection",
+		return SubmissionRule.decision(OUTLET_FILING, "handleObjection",
 				List.of(OBJECTION_UPHELD, OBJECTION_FINDING, CNIPA_HEAD, FALSE_MATERIALS), c -> {
 					var upheld = c.bool(OBJECTION_UPHELD, "异议是否成立", true);
 					c.text(OBJECTION_FINDING, "核查结论", true, OPINION_MAX);
@@ -64,7 +65,7 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule confirmFalseMaterialsForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "confirmFalseMaterials",
+		return SubmissionRule.decision(OUTLET_FILING, "confirmFalseMaterials",
 				List.of(FALSE_MATERIALS_CONFIRMED, FALSE_MATERIALS_DECISION, CNIPA_HEAD), c -> {
 					c.bool(FALSE_MATERIALS_CONFIRMED, "是否确认提供虚假材料", true);
 					c.text(FALSE_MATERIALS_DECISION, "认定意见", true, OPINION_MAX);

@@ -28,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * ({@link RequestTooLargeException}). Multipart uploads have their own, lower limits
  * ({@code spring.servlet.multipart}), enforced by the container while it parses them.
  */
-public class RequestSizeLimitFilter extends OncePerRequestFilter {
+class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	/** 16 MB: a 10 MB document in base64 (about 13.4 MB) plus the 备案表. */
 	public static final long MAX_BYTES = 16L * 1024 * 1024;
@@ -39,6 +39,18 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 	public RequestSizeLimitFilter(ObjectMapper objectMapper, long maxBytes) {
 		this.objectMapper = objectMapper;
 		this.maxBytes = maxBytes;
+	}
+
+	/**
+	 * One document uploaded as the body (README, "The 备案表 document"): up to 20 MB, limited by the
+	 * documents endpoint itself, which refuses a larger file with a field error.
+	 */
+	static final java.util.regex.Pattern DOCUMENT_UPLOAD = java.util.regex.Pattern
+		.compile("^/api/filings/[^/]+/documents/[^/]+$");
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && DOCUMENT_UPLOAD.matcher(ApiPaths.path(request)).matches();
 	}
 
 	@Override

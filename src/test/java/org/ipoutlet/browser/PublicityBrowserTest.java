@@ -183,7 +183,7 @@ class PublicityBrowserTest {
 	private String approved(String orgName) {
 		Map<String, Object> application = FilingFixtures.application(FilingFixtures.newUscc());
 		application.put(ORG_NAME, orgName);
-		String pi = runtime.startProcessInstanceByKey(PROCESS_KEY, application).getId();
+		String pi = runtime.startProcessInstanceByKey(org.ipoutlet.ProcessKeys.OUTLET_FILING, application).getId();
 		Jobs.runDue(management, pi);
 		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐",
 				RECOMMENDER_HEAD, "陈处长"));

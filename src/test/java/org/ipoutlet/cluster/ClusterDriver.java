@@ -1,6 +1,7 @@
 package org.ipoutlet.cluster;
 
 import static org.ipoutlet.filing.FilingVariables.APPLICANT;
+import static org.ipoutlet.filing.FilingVariables.SEALED_FORM;
 import static org.ipoutlet.filing.FilingVariables.WORK_RULES;
 
 import java.io.IOException;
@@ -123,6 +124,7 @@ final class ClusterDriver implements AutoCloseable {
 		FilingFixtures.application(uscc).forEach((name, value) -> body.put(name, JsonValues.toJava(value)));
 		body.remove(APPLICANT);
 		body.put(WORK_RULES, Map.of("filename", "rules.pdf", "contentBase64", PDF));
+		body.put(SEALED_FORM, Map.of("filename", "备案表.pdf", "contentBase64", PDF));
 		boolean triedBefore = false;
 		for (int attempt = 0; attempt < 120; attempt++) {
 			Response response = send(applicant(1 + number % APPLICANTS), PASSWORD, "POST", "/api/filings", body);

@@ -1,5 +1,6 @@
 package org.ipoutlet.filing;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -456,7 +457,7 @@ class OutletFilingProcessTest {
 	@Test
 	void Art6_attachedDocumentsAreCheckedAsFilesByTheEngine() {
 		Map<String, Object> app = application(uscc);
-		app.put(WORK_RULES, Variables.fileValue("工作制度.pdf").file(new byte[] { 37, 80, 68, 70 }).create());
+		app.put(WORK_RULES, Variables.fileValue("工作制度.pdf").file(org.ipoutlet.document.TestDocuments.PDF).create());
 		ProcessInstance pi = submitAndCheck(app);
 		assertThat(pi).isWaitingAt("preliminaryReview");
 		assertThat(runtime.<FileValue>getVariableTyped(pi.getId(), WORK_RULES).getFilename()).isEqualTo("工作制度.pdf");
@@ -522,7 +523,7 @@ class OutletFilingProcessTest {
 	// --- helpers ---
 
 	private ProcessInstance submit(Map<String, Object> variables) {
-		return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
+		return runtime.startProcessInstanceByKey(OUTLET_FILING, variables);
 	}
 
 	/** Submits and runs the eligibility check. */

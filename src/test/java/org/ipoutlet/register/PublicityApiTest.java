@@ -117,7 +117,7 @@ class PublicityApiTest {
 	}
 
 	private String start() {
-		String pi = runtime.startProcessInstanceByKey(PROCESS_KEY, FilingFixtures.application(FilingFixtures.newUscc()))
+		String pi = runtime.startProcessInstanceByKey(org.ipoutlet.ProcessKeys.OUTLET_FILING, FilingFixtures.application(FilingFixtures.newUscc()))
 			.getId();
 		Jobs.runDue(management, pi);
 		return pi;

@@ -1,5 +1,6 @@
 package org.ipoutlet.filing.web;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.ArrayList;
@@ -13,6 +14,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.ipoutlet.institution.DocumentKind;
+import org.ipoutlet.document.FilingDocumentService;
+import org.ipoutlet.document.web.DocumentUploads;
+import org.ipoutlet.document.FilingDocuments;
 import org.ipoutlet.filing.FilingApplicationRule;
 import org.ipoutlet.filing.FilingApplications;
 import org.ipoutlet.validation.Checks;
@@ -44,9 +50,12 @@ class FilingSubmissions {
 	private final HistoryService history;
 	private final IdentityService identity;
 	private final TransactionTemplate transactions;
+	private final DocumentUploads documentService;
 
 	FilingSubmissions(SubmissionRules rules, FilingApplications applications, RuntimeService runtime,
-			HistoryService history, IdentityService identity, PlatformTransactionManager transactionManager) {
+			HistoryService history, IdentityService identity, PlatformTransactionManager transactionManager,
+			DocumentUploads documentService) {
+		this.documentService = documentService;
 		this.history = history;
 		this.identity = identity;
 		this.rules = rules;
@@ -57,7 +66,7 @@ class FilingSubmissions {
 
 	/** @return the application number (business key) of the started filing */
 	String submit(FilingRequest request) {
-		Checks checks = rules.check(PROCESS_KEY, SubmissionRule.START, request.values());
+		Checks checks = rules.check(OUTLET_FILING, SubmissionRule.START, request.values());
 		List<FieldError> errors = new ArrayList<>(request.errors());
 		if (!request.has(WORK_RULES) && request.errors().stream().noneMatch(e -> e.field().startsWith(WORK_RULES))) {
 			// Art. 6(二): the work rules are part of the filing materials. Tasklist cannot attach files,
@@ -83,7 +92,7 @@ class FilingSubmissions {
 			// The start and the claim of the institution's pending slot are one transaction: of two
 			// simultaneous submissions exactly one holds the slot; the other rolls back entirely.
 			return transactions.execute(tx -> {
-				String applicationNo = runtime.startProcessInstanceByKey(PROCESS_KEY, variables).getBusinessKey();
+				String applicationNo = runtime.startProcessInstanceByKey(OUTLET_FILING, variables).getBusinessKey();
 				if (!applications.holdsPendingSlot(applicationNo)) {
 					throw pending(uscc);
 				}
@@ -118,7 +127,7 @@ class FilingSubmissions {
 		}
 		EngineCalls.asSystem(identity, () -> {
 			ProcessInstance running = runtime.createProcessInstanceQuery()
-				.processDefinitionKey(PROCESS_KEY)
+				.processDefinitionKey(OUTLET_FILING)
 				.processInstanceBusinessKey(applicationNo)
 				.singleResult();
 			HistoricVariableInstance applicant = history.createHistoricVariableInstanceQuery()
@@ -132,13 +141,21 @@ class FilingSubmissions {
 				throw new ConflictException("Application " + applicationNo + " is closed: documents can no longer be "
 						+ "attached (申请已办结，不能再上传附件)");
 			}
-			runtime.setVariables(running.getId(), documents);
+			// The documents store keeps what the reviewers open (README, "The 备案表 document"); one transaction.
+			transactions.executeWithoutResult(tx -> {
+				documents.forEach((field, value) -> {
+					FileValue file = (FileValue) value;
+					documentService.upload(applicationNo, user, DocumentKind.ofField(field).orElseThrow(),
+							file.getFilename(), FilingDocumentService.bytes(file), FilingDocuments.Route.ATTACH);
+				});
+				runtime.setVariables(running.getId(), documents);
+			});
 		});
 	}
 
 	private String[] historicInstanceIds(String applicationNo) {
 		String[] ids = history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(PROCESS_KEY)
+			.processDefinitionKey(OUTLET_FILING)
 			.processInstanceBusinessKey(applicationNo)
 			.list()
 			.stream()

@@ -213,7 +213,7 @@ class FalseMaterialsTest {
 		Response response = api.submit("applicant", FilingApi.body(uscc));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		String pi = runtime.createProcessInstanceQuery()
-			.processDefinitionKey(PROCESS_KEY)
+			.processDefinitionKey(org.ipoutlet.ProcessKeys.OUTLET_FILING)
 			.processInstanceBusinessKey(response.json().path("applicationNo").asText())
 			.singleResult()
 			.getId();

@@ -246,7 +246,7 @@ class SignedOpinionsTest {
 
 	private String processInstance(String applicationNo) {
 		return runtime.createProcessInstanceQuery()
-			.processDefinitionKey(PROCESS_KEY)
+			.processDefinitionKey(org.ipoutlet.ProcessKeys.OUTLET_FILING)
 			.processInstanceBusinessKey(applicationNo)
 			.singleResult()
 			.getId();
