@@ -213,6 +213,9 @@ class SignedOpinionsTest {
 		Map<String, Object> supplement = FilingFixtures.application(
 				(String) runtime.getVariable(pi, USCC));
 		supplement.remove(APPLICANT);
+		// Documents are uploaded separately; the supplement form carries the 备案表's fields.
+		supplement.remove(WORK_RULES);
+		supplement.remove(SEALED_FORM);
 		supplement.put(APPLICANT_OPINION, "已按推荐部门意见补充典型案例。");
 		supplement.put(APPLICANT_HEAD, "张三（代）");
 		Response completed = complete("applicant", pi, "supplementMaterials", supplement);
