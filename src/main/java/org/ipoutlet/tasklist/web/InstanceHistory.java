@@ -30,14 +30,15 @@ import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.ProcessKeys;
 import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.filing.FilingOutcome;
 import org.ipoutlet.filing.FilingVariables;
+import org.ipoutlet.identity.AppGroups;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.lifecycle.LifecycleVariables;
 import org.ipoutlet.register.OutletStatus;
 import org.ipoutlet.validation.JsonValues;
-import org.ipoutlet.web.ApiUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,16 +104,16 @@ class InstanceHistory {
 
 	private static String statusLabel(String processKey, boolean running, Map<String, Object> vars) {
 		if (running) {
-			return "办理中";
+			return FilingOutcome.IN_PROGRESS_LABEL;
 		}
-		if (FilingVariables.PROCESS_KEY.equals(processKey)) {
+		if (ProcessKeys.OUTLET_FILING.equals(processKey)) {
 			return Arrays.stream(FilingOutcome.values())
 				.filter(o -> o.name().equals(vars.get(FilingVariables.OUTCOME)))
 				.findFirst()
 				.map(FilingOutcome::label)
 				.orElse("已终止");
 		}
-		if (LifecycleVariables.PROCESS_KEY.equals(processKey)) {
+		if (ProcessKeys.OUTLET_LIFECYCLE.equals(processKey)) {
 			return Arrays.stream(OutletStatus.values())
 				.filter(s -> s.name().equals(vars.get(LifecycleVariables.LIFECYCLE_OUTCOME)))
 				.findFirst()
@@ -274,7 +275,7 @@ class InstanceHistory {
 	 */
 	private String department(List<String> candidateGroups, String processKey) {
 		for (String group : candidateGroups) {
-			if (ApiUser.CNIPA_REVIEWERS.equals(group)) {
+			if (AppGroups.CNIPA_REVIEWERS.equals(group)) {
 				return CNIPA_NAME;
 			}
 			if (group.startsWith(Recommenders.GROUP_PREFIX)) {
@@ -285,7 +286,7 @@ class InstanceHistory {
 		if (!candidateGroups.isEmpty()) {
 			return candidateGroups.get(0);
 		}
-		return FilingVariables.PROCESS_KEY.equals(processKey) ? "申请单位" : "网点";
+		return ProcessKeys.OUTLET_FILING.equals(processKey) ? "申请单位" : "网点";
 	}
 
 	/**

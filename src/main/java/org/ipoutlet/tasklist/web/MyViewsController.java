@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.ProcessKeys;
+import org.ipoutlet.filing.FilingOutcome;
 import org.ipoutlet.filing.FilingVariables;
 import org.ipoutlet.lifecycle.LifecycleVariables;
 import org.ipoutlet.register.Outlet;
@@ -119,7 +121,7 @@ class MyViewsController {
 		return EngineCalls.asSystem(identity, () -> {
 			boolean withAssignees = !user.isOutlet();
 			List<MyViews.Application> applications = history.createHistoricProcessInstanceQuery()
-				.processDefinitionKey(FilingVariables.PROCESS_KEY)
+				.processDefinitionKey(ProcessKeys.OUTLET_FILING)
 				.variableValueEquals(FilingVariables.APPLICANT, user.id())
 				.orderByProcessInstanceStartTime()
 				.desc()
@@ -128,7 +130,7 @@ class MyViewsController {
 				.map(instance -> application(instance, withAssignees))
 				.toList();
 			List<MyViews.Outlet> own = history.createHistoricProcessInstanceQuery()
-				.processDefinitionKey(LifecycleVariables.PROCESS_KEY)
+				.processDefinitionKey(ProcessKeys.OUTLET_LIFECYCLE)
 				.variableValueEquals(LifecycleVariables.OUTLET_USER, user.id())
 				.orderByProcessInstanceStartTime()
 				.desc()
@@ -159,7 +161,7 @@ class MyViewsController {
 		else if (vars.get(FilingVariables.VALID_UNTIL) != null) {
 			deadlines.add(new MyViews.Deadline("有效期至", vars.get(FilingVariables.VALID_UNTIL).toString()));
 		}
-		String status = now.running() ? "IN_PROGRESS"
+		String status = now.running() ? FilingOutcome.IN_PROGRESS
 				: vars.get(FilingVariables.OUTCOME) == null ? "TERMINATED" : vars.get(FilingVariables.OUTCOME).toString();
 		return new MyViews.Application(instance.getBusinessKey(), InstanceHistory.instant(instance.getStartTime()), status,
 				InstanceHistory.text(vars.get(FilingVariables.FILING_NO)), now, deadlines,
