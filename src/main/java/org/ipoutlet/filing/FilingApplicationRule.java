@@ -6,6 +6,8 @@ import static org.ipoutlet.filing.FilingVariables.*;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.ipoutlet.institution.DocumentChecks;
+import org.ipoutlet.institution.DocumentKind;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.institution.BasicInformation;
 import org.ipoutlet.validation.Checks;
@@ -24,9 +26,6 @@ import org.ipoutlet.institution.ServiceItem;
 public class FilingApplicationRule implements SubmissionRule {
 
 	static final Pattern URL_PATTERN = Pattern.compile("^https?://[^\\s<>\"]+$");
-
-	/** 10 MB, the limit of each attached document. */
-	static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
 
 	/** XPCC's office recommends institutions in Xinjiang. */
 	static final String XINJIANG = "650000";
@@ -104,10 +103,26 @@ public class FilingApplicationRule implements SubmissionRule {
 		BasicInformation.check(c, field);
 	}
 
-	/** Art. 6: the work rules (PDF/DOC/DOCX) and the signed and sealed 备案表 scan (PDF/JPG/PNG), 10 MB each. */
+	/**
+	 * Art. 6: the work rules and the signed and sealed 备案表 scan, checked as on every route (README,
+	 * "Safe uploads": type from the content, size, file name; see {@link DocumentKind}).
+	 */
 	public static void checkAttachments(Checks c) {
-		c.file(WORK_RULES, "相关工作制度", false, MAX_ATTACHMENT_BYTES, List.of("pdf", "doc", "docx"));
-		c.file(SEALED_FORM, "盖章备案表扫描件", false, MAX_ATTACHMENT_BYTES, List.of("pdf", "jpg", "jpeg", "png"));
+		for (DocumentKind kind : DocumentKind.uploads()) {
+			c.file(kind.field(), kind.label(), false, kind.maxBytes(), kind.types()
+				.stream()
+				.flatMap(t -> t.extensions().stream())
+				.toList()).ifPresent(file -> DocumentChecks.check(c, kind, file.getFilename(), bytes(file)));
+		}
+	}
+
+	private static byte[] bytes(org.camunda.bpm.engine.variable.value.FileValue file) {
+		try (var in = file.getValue()) {
+			return in == null ? new byte[0] : in.readAllBytes();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private static void checkUscc(Checks c) {

@@ -77,6 +77,12 @@ public class FilingApplications {
 				FilingApplications::map, applicationNo).stream().findFirst();
 	}
 
+	/** The applications of one applicant (the Camunda user who submitted them), newest first. */
+	public List<FilingApplication> ofApplicant(String applicant) {
+		return jdbc.query("select " + COLUMNS + " from filing_application where applicant = ? order by submitted_at desc",
+				FilingApplications::map, applicant);
+	}
+
 	/** The application a process instance runs (recorded at its start, so a changed business key cannot move it). */
 	public FilingApplication ofProcessInstance(String processInstanceId) {
 		return jdbc.query("select " + COLUMNS + " from filing_application where process_instance_id = ?",

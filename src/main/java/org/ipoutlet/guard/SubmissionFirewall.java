@@ -57,6 +57,13 @@ class SubmissionFirewall extends CommandInterceptor {
 	static final Map<String, Set<String>> DOCUMENTED_START_FIELDS = Map.of(OUTLET_FILING,
 			Set.of("workRules", "sealedForm"));
 
+	/**
+	 * Task fields no form can carry but clients may send: a supplement may bring new documents, e.g. a
+	 * new scan a RETURN asked for (README, "The 备案表 document").
+	 */
+	static final Map<String, Set<String>> DOCUMENTED_TASK_FIELDS = Map.of("supplementMaterials",
+			Set.of("workRules", "sealedForm"));
+
 	@Override
 	public <T> T execute(Command<T> command) {
 		if (CommandFirewall.OUTERMOST.get() == command) {
@@ -111,8 +118,21 @@ class SubmissionFirewall extends CommandInterceptor {
 		}
 		// Who may not work the task at all hears that first, as the command itself would tell it.
 		context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
-		Set<String> allowed = context.runWithoutAuthorization(() -> formFields(new GetDeployedTaskFormCmd(taskId), context));
+		Set<String> allowed = new TreeSet<>(context.runWithoutAuthorization(
+				() -> formFields(new GetDeployedTaskFormCmd(taskId), context)));
+		if ("outlet-filing".equals(processKey(context, task))) {
+			allowed.addAll(DOCUMENTED_TASK_FIELDS.getOrDefault(task.getTaskDefinitionKey(), Set.of()));
+		}
 		refuseOthers(task.getTaskDefinitionKey(), submitted, allowed);
+	}
+
+	private static String processKey(CommandContext context, TaskEntity task) {
+		if (task.getProcessDefinitionId() == null) {
+			return null;
+		}
+		ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
+			.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+		return definition == null ? null : definition.getKey();
 	}
 
 	private static void startFields(CommandContext context, ProcessDefinitionEntity definition,

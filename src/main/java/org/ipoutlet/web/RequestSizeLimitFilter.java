@@ -41,6 +41,18 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		this.maxBytes = maxBytes;
 	}
 
+	/**
+	 * One document uploaded as the body (README, "The 备案表 document"): up to 20 MB, limited by the
+	 * documents endpoint itself, which refuses a larger file with a field error.
+	 */
+	static final java.util.regex.Pattern DOCUMENT_UPLOAD = java.util.regex.Pattern
+		.compile("^/api/filings/[^/]+/documents/[^/]+$");
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && DOCUMENT_UPLOAD.matcher(ApiPaths.path(request)).matches();
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

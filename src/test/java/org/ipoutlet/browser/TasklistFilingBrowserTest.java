@@ -115,6 +115,31 @@ class TasklistFilingBrowserTest {
 		signOut();
 	}
 
+	private void attachDocuments(String applicationNo) {
+		try {
+			attach(applicationNo);
+		}
+		catch (java.io.IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private void attach(String applicationNo) throws java.io.IOException, InterruptedException {
+		var http = java.net.http.HttpClient.newHttpClient();
+		for (var document : Map.of("sealedForm", org.ipoutlet.document.TestDocuments.PDF, "workRules",
+				org.ipoutlet.document.TestDocuments.DOCX).entrySet()) {
+			String name = document.getKey().equals("sealedForm") ? "scan.pdf" : "rules.docx";
+			var response = http.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/filings/" + applicationNo + "/documents/"
+						+ document.getKey() + "?fileName=" + name))
+				.header("Authorization", org.ipoutlet.web.ApiClient.basic("applicant", "applicant"))
+				.header("Content-Type", "application/octet-stream")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(document.getValue()))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		}
+	}
+
 	@Test
 	void Art7_filingWalkedThroughTasklistEndsOnThePublicRegister() {
 		String orgName = "浏览器测试" + ThreadLocalRandom.current().nextInt(100000, 999999) + "大学图书馆";
@@ -160,6 +185,9 @@ class TasklistFilingBrowserTest {
 
 		runJobs(filing.getId());
 		Task preliminary = task(filing.getId(), "preliminaryReview");
+		// Art. 6: without both documents there is no recommendation; the applicant attaches them (in
+		// Tasklist's 我的备案申请, see TasklistDocumentsBrowserTest; here through the API).
+		attachDocuments(filing.getBusinessKey());
 
 		// Beijing is not the chosen recommender: the task is not in its department's list.
 		logIn("beijing", "tasklist");

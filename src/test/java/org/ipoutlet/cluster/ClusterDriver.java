@@ -1,6 +1,8 @@
 package org.ipoutlet.cluster;
 
 import static org.ipoutlet.filing.FilingVariables.APPLICANT;
+import static org.ipoutlet.filing.FilingVariables.SEALED_FORM;
+import static org.ipoutlet.filing.FilingVariables.SEALED_FORM;
 import static org.ipoutlet.filing.FilingVariables.WORK_RULES;
 
 import java.io.IOException;
@@ -122,7 +124,10 @@ final class ClusterDriver implements AutoCloseable {
 		Map<String, Object> body = new LinkedHashMap<>();
 		FilingFixtures.application(uscc).forEach((name, value) -> body.put(name, JsonValues.toJava(value)));
 		body.remove(APPLICANT);
+		// Both documents of Art. 6: without them the recommender cannot recommend.
 		body.put(WORK_RULES, Map.of("filename", "rules.pdf", "contentBase64", PDF));
+		body.put(SEALED_FORM, Map.of("filename", "sealed-form.pdf", "contentBase64", PDF));
+		body.put(SEALED_FORM, Map.of("filename", "备案表.pdf", "contentBase64", PDF));
 		boolean triedBefore = false;
 		for (int attempt = 0; attempt < 120; attempt++) {
 			Response response = send(applicant(1 + number % APPLICANTS), PASSWORD, "POST", "/api/filings", body);

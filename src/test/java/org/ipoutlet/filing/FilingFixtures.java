@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.ipoutlet.document.TestDocuments;
 import org.ipoutlet.validation.JsonValues;
 import org.ipoutlet.institution.Uscc;
 
@@ -62,6 +63,9 @@ public final class FilingFixtures {
 		v.put(APPLICANT_HANDLER, "李四");
 		v.put(APPLICANT_HEAD, "张三");
 		v.put(APPLICANT, "applicant");
+		// Art. 6: the materials, as File variables (README, "The 备案表 document").
+		v.put(WORK_RULES, TestDocuments.file("工作制度.pdf", TestDocuments.PDF));
+		v.put(SEALED_FORM, TestDocuments.file("备案表-盖章.pdf", TestDocuments.PDF));
 		return v;
 	}
 

@@ -139,6 +139,10 @@ abstract class FilingOverRestScenario extends ConcurrentSubmissionsScenario {
 	private Map<String, Object> typed(Map<String, Object> variables) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		variables.forEach((name, value) -> {
+			if (value instanceof org.camunda.bpm.engine.variable.value.FileValue file) {
+				out.put(name, org.ipoutlet.document.TestDocuments.restFile(file));
+				return;
+			}
 			Object v = value instanceof TypedValue t ? t.getValue() : value;
 			String type = v instanceof SpinJsonNode ? "Json" : v instanceof Integer ? "Integer"
 					: v instanceof Boolean ? "Boolean" : "String";

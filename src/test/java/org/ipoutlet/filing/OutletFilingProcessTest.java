@@ -457,7 +457,7 @@ class OutletFilingProcessTest {
 	@Test
 	void Art6_attachedDocumentsAreCheckedAsFilesByTheEngine() {
 		Map<String, Object> app = application(uscc);
-		app.put(WORK_RULES, Variables.fileValue("工作制度.pdf").file(new byte[] { 37, 80, 68, 70 }).create());
+		app.put(WORK_RULES, Variables.fileValue("工作制度.pdf").file(org.ipoutlet.document.TestDocuments.PDF).create());
 		ProcessInstance pi = submitAndCheck(app);
 		assertThat(pi).isWaitingAt("preliminaryReview");
 		assertThat(runtime.<FileValue>getVariableTyped(pi.getId(), WORK_RULES).getFilename()).isEqualTo("工作制度.pdf");

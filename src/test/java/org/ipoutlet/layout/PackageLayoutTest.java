@@ -52,7 +52,10 @@ class PackageLayoutTest {
 		MAY_USE.put("annualreport", union(KERNEL, Set.of("register")));
 		MAY_USE.put("web", Set.of("", "validation", "identity", "institution"));
 		MAY_USE.put("register.web", union(KERNEL, Set.of("register", "web")));
-		MAY_USE.put("filing.web", union(KERNEL, Set.of("register", "filing", "filing.eligibility", "web")));
+		MAY_USE.put("filing.web",
+				union(KERNEL, Set.of("register", "filing", "filing.eligibility", "web", "document", "document.web")));
+		MAY_USE.put("document", union(KERNEL, Set.of("filing")));
+		MAY_USE.put("document.web", union(KERNEL, Set.of("filing", "document", "web")));
 		MAY_USE.put("lifecycle.web", union(KERNEL, Set.of("register", "lifecycle", "web")));
 		MAY_USE.put("tasklist.web", union(KERNEL, Set.of("register", "filing", "lifecycle", "web")));
 		MAY_USE.put("guard", Set.of("", "validation", "identity"));

@@ -199,6 +199,10 @@ abstract class SecurityTestSupport {
 	static Map<String, Object> typed(Map<String, ?> variables) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		variables.forEach((name, value) -> {
+			if (value instanceof org.camunda.bpm.engine.variable.value.FileValue file) {
+				out.put(name, org.ipoutlet.document.TestDocuments.restFile(file));
+				return;
+			}
 			Object v = value instanceof TypedValue t ? t.getValue() : value;
 			String type = v instanceof SpinJsonNode ? "Json" : v instanceof Integer ? "Integer"
 					: v instanceof Boolean ? "Boolean" : "String";
@@ -236,6 +240,7 @@ abstract class SecurityTestSupport {
 		Map<String, Object> form = new LinkedHashMap<>();
 		FilingFixtures.application(uscc).forEach((name, value) -> form.put(name, JsonValues.toJava(value)));
 		form.remove(APPLICANT);
+		form.put(SEALED_FORM, Map.of("filename", "备案表.pdf", "contentBase64", Base64.getEncoder().encodeToString(PDF)));
 		Map<String, Object> rules = new LinkedHashMap<>();
 		rules.put("filename", "rules.pdf");
 		rules.put("contentBase64", Base64.getEncoder().encodeToString(PDF));

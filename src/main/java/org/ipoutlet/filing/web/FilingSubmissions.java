@@ -14,6 +14,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.ipoutlet.institution.DocumentKind;
+import org.ipoutlet.document.FilingDocumentService;
+import org.ipoutlet.document.web.DocumentUploads;
+import org.ipoutlet.document.FilingDocuments;
 import org.ipoutlet.filing.FilingApplicationRule;
 import org.ipoutlet.filing.FilingApplications;
 import org.ipoutlet.validation.Checks;
@@ -45,9 +50,12 @@ class FilingSubmissions {
 	private final HistoryService history;
 	private final IdentityService identity;
 	private final TransactionTemplate transactions;
+	private final DocumentUploads documentService;
 
 	FilingSubmissions(SubmissionRules rules, FilingApplications applications, RuntimeService runtime,
-			HistoryService history, IdentityService identity, PlatformTransactionManager transactionManager) {
+			HistoryService history, IdentityService identity, PlatformTransactionManager transactionManager,
+			DocumentUploads documentService) {
+		this.documentService = documentService;
 		this.history = history;
 		this.identity = identity;
 		this.rules = rules;
@@ -133,7 +141,15 @@ class FilingSubmissions {
 				throw new ConflictException("Application " + applicationNo + " is closed: documents can no longer be "
 						+ "attached (申请已办结，不能再上传附件)");
 			}
-			runtime.setVariables(running.getId(), documents);
+			// The documents store keeps what the reviewers open (README, "The 备案表 document"); one transaction.
+			transactions.executeWithoutResult(tx -> {
+				documents.forEach((field, value) -> {
+					FileValue file = (FileValue) value;
+					documentService.upload(applicationNo, user, DocumentKind.ofField(field).orElseThrow(),
+							file.getFilename(), FilingDocumentService.bytes(file), FilingDocuments.Route.ATTACH);
+				});
+				runtime.setVariables(running.getId(), documents);
+			});
 		});
 	}
 

@@ -42,6 +42,8 @@ public final class FilingApi {
 		Map<String, Object> form = new LinkedHashMap<>();
 		FilingFixtures.application(uscc).forEach((name, value) -> form.put(name, JsonValues.toJava(value)));
 		form.remove(APPLICANT);
+		form.remove(WORK_RULES);
+		form.remove(SEALED_FORM);
 		return form;
 	}
 
@@ -49,6 +51,7 @@ public final class FilingApi {
 	public static Map<String, Object> body(String uscc) {
 		Map<String, Object> body = form(uscc);
 		body.put(WORK_RULES, document("rules.pdf", PDF));
+		body.put(SEALED_FORM, document("备案表-盖章.pdf", PDF));
 		return body;
 	}
 

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.ipoutlet.Jobs;
+import org.ipoutlet.document.TestDocuments;
 import org.ipoutlet.filing.FilingFixtures;
 import org.ipoutlet.identity.WebTest;
 import org.ipoutlet.web.ApiClient;
@@ -111,13 +112,11 @@ class FilingApiTest {
 	@Test
 	void Art6_multipartSubmissionStoresTheUploadedDocuments() {
 		String uscc = FilingFixtures.newUscc();
-		byte[] docx = new byte[4096];
-		docx[0] = 'P';
-		docx[1] = 'K';
+		byte[] docx = TestDocuments.DOCX;
 
 		Response response = api.submitMultipart("applicant2", FilingApi.json(FilingApi.form(uscc)),
 				List.of(new FilingApi.FilePart("workRules", "工作制度.docx", docx),
-						new FilingApi.FilePart("sealedForm", "sealed.png", new byte[] { (byte) 0x89, 'P', 'N', 'G' })));
+						new FilingApi.FilePart("sealedForm", "sealed.png", TestDocuments.PNG)));
 
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		ProcessInstance instance = instance(response.json().path("applicationNo").asText());
@@ -125,7 +124,7 @@ class FilingApiTest {
 		assertThat(openTaskKeys(instance.getId())).containsExactly("preliminaryReview");
 		FileValue rules = runtime.getVariableTyped(instance.getId(), WORK_RULES);
 		assertThat(rules.getFilename()).isEqualTo("工作制度.docx");
-		assertThat(sizeOf(rules)).isEqualTo(4096);
+		assertThat(sizeOf(rules)).isEqualTo(TestDocuments.DOCX.length);
 		FileValue sealed = runtime.getVariableTyped(instance.getId(), SEALED_FORM);
 		assertThat(sealed.getMimeType()).isEqualTo("image/png");
 		assertThat(runtime.getVariable(instance.getId(), APPLICANT)).isEqualTo("applicant2");
@@ -136,6 +135,8 @@ class FilingApiTest {
 		String uscc = FilingFixtures.newUscc();
 		Map<String, Object> variables = FilingFixtures.application(uscc);
 		variables.remove(APPLICANT);
+		variables.remove(WORK_RULES);
+		variables.remove(SEALED_FORM);
 		identity.setAuthentication("applicant", List.of("outlets"));
 		ProcessInstance started;
 		try {
@@ -145,8 +146,8 @@ class FilingApiTest {
 			identity.clearAuthentication();
 		}
 		String path = "/api/filings/" + started.getBusinessKey() + "/attachments";
-		List<FilingApi.FilePart> documents = List.of(new FilingApi.FilePart("workRules", "制度.pdf", new byte[] { '%', 'P' }),
-				new FilingApi.FilePart("sealedForm", "备案表.jpg", new byte[] { (byte) 0xFF, (byte) 0xD8 }));
+		List<FilingApi.FilePart> documents = List.of(new FilingApi.FilePart("workRules", "制度.pdf", TestDocuments.PDF),
+				new FilingApi.FilePart("sealedForm", "备案表.jpg", TestDocuments.JPEG));
 
 		assertThat(api.postMultipart("applicant2", path, null, documents).status()).as("not the applicant").isEqualTo(404);
 		assertThat(api.postMultipart("shanghai", path, null, documents).status()).isEqualTo(404);
@@ -181,7 +182,7 @@ class FilingApiTest {
 		}
 		runJobs(started.getId());
 		Response closed = api.postMultipart("applicant", "/api/filings/" + started.getBusinessKey() + "/attachments", null,
-				List.of(new FilingApi.FilePart("workRules", "制度.pdf", new byte[] { '%', 'P' })));
+				List.of(new FilingApi.FilePart("workRules", "制度.pdf", TestDocuments.PDF)));
 		assertThat(closed.status()).as(closed.body()).isEqualTo(409);
 	}
 
