@@ -338,7 +338,7 @@ class CockpitAuditBrowserTest {
 		ClockUtil.setCurrentTime(window.getDuedate());
 		management.executeJob(window.getId());
 		runAsyncSteps(lifecycle);
-		// A few days between the steps, as in real life: the timeline orders steps by when they started.
+		// Some hours between the steps, as in real life: the timeline orders steps by when they started.
 		later(window.getDuedate(), 1);
 		ApiClient api = new ApiClient(port);
 		HttpRequest.Builder request = api.request("/api/outlets/" + filingNo + "/renewal")
@@ -367,8 +367,8 @@ class CockpitAuditBrowserTest {
 		ClockUtil.reset();
 	}
 
-	private static void later(Date start, int days) {
-		ClockUtil.setCurrentTime(Date.from(start.toInstant().plus(java.time.Duration.ofDays(days))));
+	private static void later(Date start, int hours) {
+		ClockUtil.setCurrentTime(Date.from(start.toInstant().plus(java.time.Duration.ofHours(hours))));
 	}
 
 	/** The asynchronous continuations of an instance (message jobs), not its timers. */

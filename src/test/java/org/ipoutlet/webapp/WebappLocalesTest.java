@@ -80,14 +80,17 @@ class WebappLocalesTest {
 		}
 		if (app.equals("tasklist")) {
 			// Tasklist also loads the fix that keeps 启动 usable after a dynamic list is edited.
-			// and the one that puts Camunda Forms' own messages and labels into Chinese.
-			assertThat(text).contains("customScripts: ['custom/dynamic-list-validity', 'custom/form-messages-zh'],");
+			// and the one that puts Camunda Forms' own messages and labels into Chinese, and the reviewers' and
+			// applicants' views (已办, 我的申请, 流程跟踪).
+			assertThat(text).contains(
+					"customScripts: ['custom/dynamic-list-validity', 'custom/form-messages-zh', 'views/views-plugin'],");
+			assertThat(getClass().getClassLoader().getResource(APP + app + "/views/views-plugin.js")).isNotNull();
 			assertThat(getClass().getClassLoader().getResource(APP + app + "/custom/dynamic-list-validity.js")).isNotNull();
 			assertThat(getClass().getClassLoader().getResource(APP + app + "/custom/form-messages-zh.js")).isNotNull();
 		}
 		// Everything else of the shipped configuration is kept.
 		assertThat(text.replaceAll("(?s)\\n  // Officials use.*?fallbackLocale: 'zh'\\n  },", "")
-			.replaceAll("(?s)\\n  // Keeps the start button usable.*?customScripts: \\['custom/dynamic-list-validity', 'custom/form-messages-zh'\\],", "")
+			.replaceAll("(?s)\\n  // Keeps the start button usable.*?customScripts: \\['custom/dynamic-list-validity', 'custom/form-messages-zh', 'views/views-plugin'\\],", "")
 			.replaceAll("(?s)\\n  // The auditors' read-only history views.*?customScripts: \\['audit/audit-plugin.js'\\],", ""))
 			.isEqualTo(shipped);
 	}

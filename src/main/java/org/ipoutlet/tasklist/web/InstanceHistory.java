@@ -39,7 +39,6 @@ import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.lifecycle.LifecycleVariables;
 import org.ipoutlet.register.OutletStatus;
 import org.ipoutlet.validation.JsonValues;
-import org.ipoutlet.web.ApiUser;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.ipoutlet.ProcessKeys;
+import org.ipoutlet.filing.FilingOutcome;
 import org.ipoutlet.filing.FilingVariables;
 import org.ipoutlet.lifecycle.LifecycleVariables;
 import org.ipoutlet.register.Outlet;
@@ -160,7 +161,7 @@ class MyViewsController {
 		else if (vars.get(FilingVariables.VALID_UNTIL) != null) {
 			deadlines.add(new MyViews.Deadline("有效期至", vars.get(FilingVariables.VALID_UNTIL).toString()));
 		}
-		String status = now.running() ? "IN_PROGRESS"
+		String status = now.running() ? FilingOutcome.IN_PROGRESS
 				: vars.get(FilingVariables.OUTCOME) == null ? "TERMINATED" : vars.get(FilingVariables.OUTCOME).toString();
 		return new MyViews.Application(instance.getBusinessKey(), InstanceHistory.instant(instance.getStartTime()), status,
 				InstanceHistory.text(vars.get(FilingVariables.FILING_NO)), now, deadlines,
