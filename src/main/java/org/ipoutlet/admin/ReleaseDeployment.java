@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * as a whole, under their file-system paths) and deploys them itself at the same moment.
  */
 @Component
-public class ReleaseDeployment extends AbstractProcessEnginePlugin {
+class ReleaseDeployment extends AbstractProcessEnginePlugin {
 
 	/** The name of the release's deployments (the starter's, so earlier releases compare too). */
 	public static final String DEPLOYMENT_NAME = "SpringAutoDeployment";

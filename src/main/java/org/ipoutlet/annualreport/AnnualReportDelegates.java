@@ -1,5 +1,6 @@
 package org.ipoutlet.annualreport;
 
+import static org.ipoutlet.ProcessKeys.ANNUAL_REPORT;
 import static org.ipoutlet.annualreport.AnnualReportVariables.*;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The steps of {@code annual-report} (Art. 17), each a thin delegate over {@link AnnualReports}. */
 @Configuration(proxyBeanMethods = false)
-public class AnnualReportDelegates {
+class AnnualReportDelegates {
 
 	/**
 	 * Fixes the report year: the business key when started by hand, else (yearly timer) the current
@@ -75,7 +76,7 @@ public class AnnualReportDelegates {
 	/** The remarks are required (checked by the engine before this listener runs, like every form). */
 	@Bean
 	SubmissionRule aggregateAnnualReportForm() {
-		return SubmissionRule.decision(PROCESS_KEY, TASK_AGGREGATE_ANNUAL_REPORT, List.of(),
+		return SubmissionRule.decision(ANNUAL_REPORT, TASK_AGGREGATE_ANNUAL_REPORT, List.of(),
 				c -> c.text(AGGREGATE_REMARKS, "汇总意见", true, 4000));
 	}
 

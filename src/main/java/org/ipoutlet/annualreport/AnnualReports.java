@@ -1,5 +1,7 @@
 package org.ipoutlet.annualreport;
 
+import static org.ipoutlet.ProcessKeys.ANNUAL_REPORT;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,13 +95,13 @@ public class AnnualReports {
 		if (exists(reportYear)) {
 			throw new IllegalStateException("The annual report " + reportYear + " has already been started");
 		}
-		return runtime.startProcessInstanceByKey(AnnualReportVariables.PROCESS_KEY, String.valueOf(reportYear));
+		return runtime.startProcessInstanceByKey(ANNUAL_REPORT, String.valueOf(reportYear));
 	}
 
 	/** Whether an annual-report instance for this year exists (running or finished). */
 	public boolean exists(int reportYear) {
 		return history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(AnnualReportVariables.PROCESS_KEY)
+			.processDefinitionKey(ANNUAL_REPORT)
 			.processInstanceBusinessKey(String.valueOf(reportYear))
 			.count() > 0;
 	}

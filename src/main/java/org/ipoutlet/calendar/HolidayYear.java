@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * One year of the mainland calendar, parsed from its notice: the statutory holidays (days off,
  * whatever the weekday) and the adjusted working days (weekend days worked).
  */
-public record HolidayYear(int year, String source, Set<LocalDate> holidays, Set<LocalDate> adjustedWorkingDays) {
+record HolidayYear(int year, String source, Set<LocalDate> holidays, Set<LocalDate> adjustedWorkingDays) {
 
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 

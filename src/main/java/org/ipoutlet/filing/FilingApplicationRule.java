@@ -1,5 +1,6 @@
 package org.ipoutlet.filing;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.List;
@@ -39,7 +40,7 @@ public class FilingApplicationRule implements SubmissionRule {
 
 	@Override
 	public String processKey() {
-		return PROCESS_KEY;
+		return OUTLET_FILING;
 	}
 
 	@Override

@@ -10,6 +10,10 @@ public enum FilingOutcome {
 	WITHDRAWN("逾期未补正，视为撤回"),
 	OBJECTION_UPHELD("公示期异议成立，不予备案");
 
+	/** The status of an application that has no outcome yet, and its label. */
+	public static final String IN_PROGRESS = "IN_PROGRESS";
+	public static final String IN_PROGRESS_LABEL = "办理中";
+
 	private final String label;
 
 	FilingOutcome(String label) {

@@ -1,15 +1,14 @@
 package org.ipoutlet.filing;
 
-import static org.ipoutlet.filing.FilingVariables.PROCESS_KEY;
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
+import static org.ipoutlet.filing.FilingVariables.PUBLICITY_SUBPROCESS;
 
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,6 +20,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.ipoutlet.validation.EngineParseListeners;
 
 /**
  * Attaches the steps of {@code outlet-filing} to every deployed version of the diagram as built-in
@@ -38,7 +38,6 @@ public class FilingStepsPlugin extends AbstractProcessEnginePlugin {
 			"EndEvent_Rejected", FilingOutcome.REJECTED, "EndEvent_ObjectionUpheldOutcome",
 			FilingOutcome.OBJECTION_UPHELD, "EndEvent_Filed", FilingOutcome.FILED);
 
-	static final String PUBLICITY_SUBPROCESS = "SubProcess_Publicity";
 
 	private final ObjectProvider<ApplicationIntake> intake;
 	private final ObjectProvider<FilingSteps> steps;
@@ -53,17 +52,14 @@ public class FilingStepsPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		if (configuration.getCustomPostBPMNParseListeners() == null) {
-			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-		}
-		configuration.getCustomPostBPMNParseListeners().add(new AttachSteps());
+		EngineParseListeners.addPost(configuration, new AttachSteps());
 	}
 
 	private class AttachSteps extends AbstractBpmnParseListener {
 
 		@Override
 		public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-			if (PROCESS_KEY.equals(processDefinition.getKey())) {
+			if (OUTLET_FILING.equals(processDefinition.getKey())) {
 				processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
 						(ExecutionListener) execution -> intake.getObject().notify(execution));
 			}
@@ -74,7 +70,7 @@ public class FilingStepsPlugin extends AbstractProcessEnginePlugin {
 			if (!filing(scope)) {
 				return;
 			}
-			TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+			TaskDefinition task = EngineParseListeners.taskDefinition(activity);
 			switch (activity.getId()) {
 				case "preliminaryReview" -> onComplete(task, t -> steps.getObject().recommendation(t));
 				case "supplementMaterials" -> onComplete(task, t -> steps.getObject().supplement(t));
@@ -111,7 +107,7 @@ public class FilingStepsPlugin extends AbstractProcessEnginePlugin {
 		}
 
 		private static boolean filing(ScopeImpl scope) {
-			return PROCESS_KEY.equals(((ProcessDefinitionEntity) scope.getProcessDefinition()).getKey());
+			return OUTLET_FILING.equals(EngineParseListeners.processKey(scope));
 		}
 
 		private static void onComplete(TaskDefinition task, Consumer<DelegateTask> step) {

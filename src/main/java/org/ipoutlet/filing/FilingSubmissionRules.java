@@ -1,5 +1,6 @@
 package org.ipoutlet.filing;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.List;
@@ -14,8 +15,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FilingSubmissionRules {
 
-	static final int OPINION_MAX = 2000;
-
 	@Bean
 	SubmissionRule filingStartForm(Recommenders recommenders) {
 		return new FilingApplicationRule(SubmissionRule.START, recommenders);
@@ -28,28 +27,28 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule preliminaryReviewForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "preliminaryReview", List.of(RECOMMENDATION, RECOMMENDER_OPINION), c -> {
+		return SubmissionRule.decision(OUTLET_FILING, "preliminaryReview", List.of(RECOMMENDATION, RECOMMENDER_OPINION), c -> {
 			c.oneOf(RECOMMENDATION, "推荐意见", true, List.of("RECOMMEND", "RETURN", "NOT_RECOMMEND"));
-			c.text(RECOMMENDER_OPINION, "推荐部门意见", true, OPINION_MAX);
+			c.text(RECOMMENDER_OPINION, "推荐部门意见", true, SubmissionRule.OPINION_MAX);
 		});
 	}
 
 	@Bean
 	SubmissionRule cnipaReviewForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "cnipaReview",
+		return SubmissionRule.decision(OUTLET_FILING, "cnipaReview",
 				List.of(FILING_DECISION, CNIPA_OPINION, FALSE_MATERIALS), c -> {
 					var decision = c.oneOf(FILING_DECISION, "备案决定", true, List.of("APPROVE", "REJECT"));
-					c.text(CNIPA_OPINION, "备案部门意见", true, OPINION_MAX);
+					c.text(CNIPA_OPINION, "备案部门意见", true, SubmissionRule.OPINION_MAX);
 					falseMaterialsOnlyWithRefusal(c, decision.map("REJECT"::equals).orElse(true));
 				});
 	}
 
 	@Bean
 	SubmissionRule handleObjectionForm() {
-		return SubmissionRule.decision(PROCESS_KEY, "handleObjection",
+		return SubmissionRule.decision(OUTLET_FILING, "handleObjection",
 				List.of(OBJECTION_UPHELD, OBJECTION_FINDING, FALSE_MATERIALS), c -> {
 					var upheld = c.bool(OBJECTION_UPHELD, "异议是否成立", true);
-					c.text(OBJECTION_FINDING, "核查结论", true, OPINION_MAX);
+					c.text(OBJECTION_FINDING, "核查结论", true, SubmissionRule.OPINION_MAX);
 					falseMaterialsOnlyWithRefusal(c, upheld.orElse(true));
 				});
 	}

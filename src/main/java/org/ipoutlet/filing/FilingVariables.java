@@ -1,43 +1,29 @@
 package org.ipoutlet.filing;
 
-import org.ipoutlet.institution.BasicInformation;
+import org.ipoutlet.institution.OutletVariables;
 
-/** Names fixed by the public contract: the 备案表 fields and the filing's decision variables. */
-public final class FilingVariables {
-
-	public static final String PROCESS_KEY = "outlet-filing";
+/**
+ * The names of {@code outlet-filing} (README, "Reference"): the 备案表 fields and the filing's decision
+ * variables; the ones the lifecycle shares come from {@link OutletVariables}.
+ */
+public final class FilingVariables extends OutletVariables {
 
 	// Section 一 机构基本情况
-	public static final String ORG_NAME = BasicInformation.ORG_NAME;
-	public static final String USCC = "uscc";
 	public static final String ORG_CATEGORY = "orgCategory";
 	public static final String ORG_NATURE = "orgNature";
 	public static final String INDEPENDENT_LEGAL_ENTITY = "independentLegalEntity";
-	public static final String ADDRESS = BasicInformation.ADDRESS;
 	public static final String PLATFORM_NAME = "platformName";
 	public static final String PLATFORM_URL = "platformUrl";
-	public static final String HEAD_NAME = BasicInformation.HEAD_NAME;
 	public static final String HEAD_TITLE = "headTitle";
-	public static final String CONTACT_NAME = BasicInformation.CONTACT_NAME;
 	public static final String CONTACT_TITLE = "contactTitle";
-	public static final String PHONE = BasicInformation.PHONE;
-	public static final String EMAIL = BasicInformation.EMAIL;
-	public static final String STAFF_TOTAL = "staffTotal";
-	public static final String STAFF_FULL_TIME = "staffFullTime";
 	public static final String STAFF_PART_TIME = "staffPartTime";
 	public static final String SERVICE_TARGETS = "serviceTargets";
-	public static final String SERVICE_ITEMS = BasicInformation.SERVICE_ITEMS;
 	public static final String IP_CATEGORIES = "ipCategories";
-	public static final String PROVINCE = "province";
-	public static final String RECOMMENDER_ID = "recommenderId";
 	public static final String PROVINCIAL_OUTLET = "provincialOutlet";
 	// Sections 二–五
-	public static final String WORK_FOUNDATION = "workFoundation";
 	public static final String TEAM_MEMBERS = "teamMembers";
-	public static final String DEVELOPMENT_PLAN = "developmentPlan";
 	public static final String TYPICAL_CASES = "typicalCases";
 	// Section 六
-	public static final String DECLARATION_TRUTHFUL = "declarationTruthful";
 	public static final String APPLICANT_HANDLER = "applicantHandler";
 	public static final String APPLICANT_HEAD = "applicantHead";
 	// Attachments
@@ -47,17 +33,15 @@ public final class FilingVariables {
 	// Set by the application
 	/** The Camunda user who started the filing (camunda:initiator). */
 	public static final String APPLICANT = "applicant";
-	public static final String APPLICATION_NO = "applicationNo";
 	public static final String ELIGIBLE = "eligible";
 	public static final String INELIGIBILITY_REASONS = "ineligibilityReasons";
 	public static final String SUPPLEMENT_DEADLINE = "supplementDeadline";
+	/** The instant (ISO date-time) the supplement deadline passes: the end of {@code supplementDeadline}. */
+	public static final String SUPPLEMENT_DEADLINE_AT = "supplementDeadlineAt";
 	public static final String PUBLICITY_STARTS = "publicityStarts";
 	public static final String PUBLICITY_ENDS = "publicityEnds";
 	public static final String PUBLICITY_ENDS_AT = "publicityEndsAt";
 	public static final String OUTCOME = "outcome";
-	public static final String FILING_NO = "filingNo";
-	public static final String VALID_FROM = "validFrom";
-	public static final String VALID_UNTIL = "validUntil";
 
 	// Decisions
 	public static final String RECOMMENDATION = "recommendation";
@@ -73,6 +57,10 @@ public final class FilingVariables {
 
 	// Messages
 	public static final String MESSAGE_OBJECTION_RAISED = "ObjectionRaised";
+
+	// Diagram elements the application refers to
+	/** Art. 7(三): the publicity sub-process; its completion ends publicity. */
+	public static final String PUBLICITY_SUBPROCESS = "SubProcess_Publicity";
 
 	private FilingVariables() {
 	}

@@ -3,13 +3,10 @@ package org.ipoutlet.filing;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.ipoutlet.OutletProperties;
-import org.ipoutlet.calendar.BusinessClock;
-import org.ipoutlet.calendar.WorkingDayCalendar;
+import org.ipoutlet.calendar.RegulationDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,30 +23,24 @@ class PublicityPeriod implements JavaDelegate {
 
 	private static final Logger log = LoggerFactory.getLogger(PublicityPeriod.class);
 
-	private final BusinessClock clock;
-	private final WorkingDayCalendar calendar;
+	private final RegulationDates dates;
 	private final FilingSteps steps;
-	private final int workingDays;
 
-	PublicityPeriod(BusinessClock clock, WorkingDayCalendar calendar, FilingSteps steps, OutletProperties properties) {
-		this.clock = clock;
+	PublicityPeriod(RegulationDates dates, FilingSteps steps) {
+		this.dates = dates;
 		this.steps = steps;
-		this.calendar = calendar;
-		this.workingDays = properties.filing().publicityWorkingDays();
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		LocalDate approved = clock.today();
-		LocalDate first = calendar.plusWorkingDays(approved, 1);
-		LocalDate last = calendar.plusWorkingDays(approved, workingDays);
+		RegulationDates.Period publicity = dates.publicity(dates.today());
+		LocalDate first = publicity.first();
+		LocalDate last = publicity.last();
 		steps.publicity(execution, first, last);
 		execution.setVariable(PUBLICITY_STARTS, first.toString());
 		execution.setVariable(PUBLICITY_ENDS, last.toString());
-		execution.setVariable(PUBLICITY_ENDS_AT,
-				clock.startOf(last.plusDays(1)).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-		log.info("Application {} in publicity from {} to {} ({} working days)", execution.getProcessBusinessKey(),
-				first, last, workingDays);
+		execution.setVariable(PUBLICITY_ENDS_AT, dates.timerAfter(last));
+		log.info("Application {} in publicity from {} to {}", execution.getProcessBusinessKey(), first, last);
 	}
 
 }

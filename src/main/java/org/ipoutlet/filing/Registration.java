@@ -1,5 +1,6 @@
 package org.ipoutlet.filing;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_LIFECYCLE;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.time.LocalDate;
@@ -9,8 +10,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.ipoutlet.OutletProperties;
 import org.ipoutlet.calendar.BusinessClock;
+import org.ipoutlet.calendar.RegulationDates;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.Outlet.OutletDetails;
 import org.ipoutlet.register.OutletRepository;
@@ -32,7 +33,6 @@ import org.springframework.stereotype.Component;
 @Component("registration")
 class Registration implements JavaDelegate {
 
-	static final String LIFECYCLE_PROCESS_KEY = "outlet-lifecycle";
 
 	private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
@@ -41,23 +41,23 @@ class Registration implements JavaDelegate {
 	private final OutletRepository outlets;
 	private final BusinessClock clock;
 	private final RuntimeService runtime;
-	private final int validityYears;
+	private final RegulationDates dates;
 
 	Registration(DocumentNumbers numbers, FilingSteps steps, OutletRepository outlets, BusinessClock clock,
-			@Lazy RuntimeService runtime, OutletProperties properties) {
+			@Lazy RuntimeService runtime, RegulationDates dates) {
 		this.numbers = numbers;
 		this.steps = steps;
 		this.outlets = outlets;
 		this.clock = clock;
 		this.runtime = runtime;
-		this.validityYears = properties.filing().validityYears();
+		this.dates = dates;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		LocalDate validFrom = clock.today();
 		FilingApplication application = steps.record(execution, a -> a.file(validFrom, clock.now()));
-		LocalDate validUntil = validFrom.plusYears(validityYears).minusDays(1);
+		LocalDate validUntil = dates.validUntil(validFrom);
 		String filingNo = numbers.nextFilingNo(validFrom.getYear());
 		Outlet outlet = Outlet.file(filingNo, application.applicationNo(), application.uscc(), details(execution),
 				application.recommenderId(), application.applicant(), validFrom, validUntil, clock.now());
@@ -73,10 +73,10 @@ class Registration implements JavaDelegate {
 		lifecycle.put(ORG_NAME, outlet.details().orgName());
 		lifecycle.put(RECOMMENDER_ID, outlet.recommenderId());
 		lifecycle.put(PROVINCE, outlet.details().province());
-		lifecycle.put("outletUser", outlet.outletUser());
+		lifecycle.put(OUTLET_USER, outlet.outletUser());
 		lifecycle.put(VALID_FROM, validFrom.toString());
 		lifecycle.put(VALID_UNTIL, validUntil.toString());
-		runtime.startProcessInstanceByKey(LIFECYCLE_PROCESS_KEY, filingNo, lifecycle);
+		runtime.startProcessInstanceByKey(OUTLET_LIFECYCLE, filingNo, lifecycle);
 		log.info("Application {} filed as outlet {}, valid {} to {}", application.applicationNo(), filingNo,
 				validFrom, validUntil);
 	}

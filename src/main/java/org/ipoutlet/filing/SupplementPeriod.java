@@ -3,12 +3,10 @@ package org.ipoutlet.filing;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.ipoutlet.OutletProperties;
-import org.ipoutlet.calendar.BusinessClock;
+import org.ipoutlet.calendar.RegulationDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,20 +18,17 @@ import org.springframework.stereotype.Component;
 @Component("supplementPeriod")
 class SupplementPeriod implements JavaDelegate {
 
-	private final BusinessClock clock;
-	private final int days;
+	private final RegulationDates dates;
 
-	SupplementPeriod(BusinessClock clock, OutletProperties properties) {
-		this.clock = clock;
-		this.days = properties.filing().supplementDeadlineDays();
+	SupplementPeriod(RegulationDates dates) {
+		this.dates = dates;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		LocalDate lastDay = clock.today().plusDays(days);
+		LocalDate lastDay = dates.supplementDeadline(dates.today());
 		execution.setVariable(SUPPLEMENT_DEADLINE, lastDay.toString());
-		execution.setVariable(SUPPLEMENT_DEADLINE + "At",
-				clock.startOf(lastDay.plusDays(1)).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+		execution.setVariable(SUPPLEMENT_DEADLINE_AT, dates.timerAfter(lastDay));
 	}
 
 }

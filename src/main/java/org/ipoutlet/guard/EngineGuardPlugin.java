@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import org.ipoutlet.validation.EngineParseListeners;
 
 /**
  * Installs the guard in the engine (README: Security): the command firewall first in both command
@@ -50,10 +50,7 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 				new CommandFirewall(configuration.getIdentityService())));
 		configuration.setCustomPostCommandInterceptorsTxRequired(first(configuration.getCustomPostCommandInterceptorsTxRequired(), new SubmissionFirewall()));
 		configuration.setCustomPostCommandInterceptorsTxRequiresNew(first(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new SubmissionFirewall()));
-		if (configuration.getCustomPreBPMNParseListeners() == null) {
-			configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
-		}
-		configuration.getCustomPreBPMNParseListeners().add(new GuardEveryUserTask());
+		EngineParseListeners.addPre(configuration, new GuardEveryUserTask());
 	}
 
 	private static List<CommandInterceptor> first(List<CommandInterceptor> existing, CommandInterceptor interceptor) {
@@ -71,7 +68,7 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 
 		@Override
 		public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-			TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+			TaskDefinition task = EngineParseListeners.taskDefinition(activity);
 			task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, guard);
 			task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, guard);
 		}

@@ -1,5 +1,7 @@
 package org.ipoutlet.guard;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
+
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,7 +54,7 @@ class SubmissionFirewall extends CommandInterceptor {
 	 * Start fields that no form can carry but clients may send: the filing's documents as File variables
 	 * (Tasklist's form-js 1.8 has no file picker; README: reference).
 	 */
-	static final Map<String, Set<String>> DOCUMENTED_START_FIELDS = Map.of("outlet-filing",
+	static final Map<String, Set<String>> DOCUMENTED_START_FIELDS = Map.of(OUTLET_FILING,
 			Set.of("workRules", "sealedForm"));
 
 	/**

@@ -2,7 +2,7 @@ package org.ipoutlet.identity;
 
 import org.camunda.bpm.engine.authorization.Groups;
 
-/** The contract's fixed Camunda groups; recommender groups come from {@link Recommenders}. */
+/** The fixed Camunda groups (README, "Reference"); recommender groups come from {@link Recommenders}. */
 public final class AppGroups {
 
 	/** System administrators: Admin app, deployments through /engine-rest (Camunda Modeler). */
@@ -16,11 +16,6 @@ public final class AppGroups {
 
 	/** Audit and supervision: read-only. */
 	public static final String AUDITORS = "auditors";
-
-	/** The processes of the regulation that reviewers and auditors look into. */
-	public static final String FILING = "outlet-filing";
-	public static final String LIFECYCLE = "outlet-lifecycle";
-	public static final String ANNUAL_REPORT = "annual-report";
 
 	private AppGroups() {
 	}

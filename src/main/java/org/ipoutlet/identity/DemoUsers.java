@@ -13,13 +13,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The contract's demo users, password = user id. Only in the {@code demo} profile (the default one):
+ * The demo users of the README ("The two commands"), password = user id. Only in the {@code demo} profile (the default one):
  * no other profile creates a user with a known password. Runs after {@link IdentitySetup} has created
  * the groups; idempotent.
  */
 @Component
 @Profile("demo")
-public class DemoUsers {
+class DemoUsers {
 
 	/** A demo user: id (= password), family name, given name, group. */
 	record DemoUser(String id, String lastName, String firstName, String groupId) {

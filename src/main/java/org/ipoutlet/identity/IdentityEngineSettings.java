@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Engine settings the identity model depends on, kept next to it.
  * <ul>
- * <li>The contract's group ids contain hyphens ({@code cnipa-reviewers}, {@code recommender-310000}),
+ * <li>The group ids (README, "Reference") contain hyphens ({@code cnipa-reviewers}, {@code recommender-310000}),
  * which Camunda's default resource id white list ({@code [a-zA-Z0-9]+|camunda-admin}) refuses: group
  * ids may be hyphen-separated alphanumerics, nothing more (no dots, slashes or spaces). Override with
  * {@code outlet.identity.group-id-pattern}.</li>

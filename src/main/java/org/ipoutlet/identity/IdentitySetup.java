@@ -1,5 +1,8 @@
 package org.ipoutlet.identity;
 
+import static org.ipoutlet.ProcessKeys.ANNUAL_REPORT;
+import static org.ipoutlet.ProcessKeys.OUTLET_LIFECYCLE;
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
@@ -15,11 +18,8 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.ipoutlet.identity.AppGroups.ADMIN;
-import static org.ipoutlet.identity.AppGroups.ANNUAL_REPORT;
 import static org.ipoutlet.identity.AppGroups.AUDITORS;
 import static org.ipoutlet.identity.AppGroups.CNIPA_REVIEWERS;
-import static org.ipoutlet.identity.AppGroups.FILING;
-import static org.ipoutlet.identity.AppGroups.LIFECYCLE;
 import static org.ipoutlet.identity.AppGroups.OUTLETS;
 
 import java.util.List;
@@ -41,10 +41,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the contract's groups, their authorizations and the Tasklist filters at start-up.
+ * Creates the groups of the README ("Reference"), their authorizations and the Tasklist filters at start-up.
  * Idempotent: a second start finds everything in place and writes nothing.
  *
  * <p>Runs on {@link ApplicationReadyEvent}: the engine, its schema and the auto-deployment exist by
@@ -52,13 +53,14 @@ import org.springframework.stereotype.Component;
  * this application does not use.
  */
 @Component
-public class IdentitySetup {
+@EnableConfigurationProperties(Recommenders.class)
+class IdentitySetup {
 
 	static final String CNIPA_NAME = "国家知识产权局公共服务司";
 
 	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
-	private static final List<String> REVIEWED_PROCESSES = List.of(FILING, LIFECYCLE, ANNUAL_REPORT);
+	private static final List<String> REVIEWED_PROCESSES = List.of(OUTLET_FILING, OUTLET_LIFECYCLE, ANNUAL_REPORT);
 
 	private final IdentityService identity;
 	private final Grants grants;
@@ -140,11 +142,11 @@ public class IdentitySetup {
 	private void grantOutlets() {
 		grants.grant(OUTLETS, APPLICATION, "tasklist", ACCESS);
 		grants.grant(OUTLETS, GROUP, OUTLETS, Permissions.READ);
-		grants.grant(OUTLETS, PROCESS_DEFINITION, FILING, ProcessDefinitionPermissions.READ,
+		grants.grant(OUTLETS, PROCESS_DEFINITION, OUTLET_FILING, ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		// Tasklist shows the process name and diagram of an outlet's lifecycle tasks (annual summary,
 		// rectification, renewal); the tasks themselves come through assignee authorizations.
-		grants.grant(OUTLETS, PROCESS_DEFINITION, LIFECYCLE, ProcessDefinitionPermissions.READ);
+		grants.grant(OUTLETS, PROCESS_DEFINITION, OUTLET_LIFECYCLE, ProcessDefinitionPermissions.READ);
 		grants.grant(OUTLETS, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
 	}
 

@@ -1,5 +1,7 @@
 package org.ipoutlet.institution;
 
+import static org.ipoutlet.institution.OutletVariables.*;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -12,14 +14,6 @@ import org.ipoutlet.validation.Checks;
  * value the form would refuse.
  */
 public final class BasicInformation {
-
-	public static final String ORG_NAME = "orgName";
-	public static final String ADDRESS = "address";
-	public static final String HEAD_NAME = "headName";
-	public static final String CONTACT_NAME = "contactName";
-	public static final String PHONE = "phone";
-	public static final String EMAIL = "email";
-	public static final String SERVICE_ITEMS = "serviceItems";
 
 	/** The fields a change report may carry, in display order. */
 	public static final List<String> FIELDS = List.of(ORG_NAME, ADDRESS, HEAD_NAME, CONTACT_NAME, PHONE, EMAIL,

@@ -10,7 +10,7 @@ import org.ipoutlet.institution.OrgCategory;
 import org.ipoutlet.institution.ServiceItem;
 
 /**
- * The Chinese labels of the contract's codes (organisation categories, service items, IP
+ * The Chinese labels of the codes (organisation categories, service items, IP
  * categories), in the order of the 备案表, as code → label maps of the filing's enums. One place for the public page, the API and anyone else
  * who shows a code to a person. Province names are configuration ({@code Recommenders.provinces()}).
  */

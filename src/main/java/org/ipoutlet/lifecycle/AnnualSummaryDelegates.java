@@ -7,7 +7,7 @@ import static org.ipoutlet.lifecycle.LifecycleVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.ipoutlet.calendar.BusinessClock;
-import org.ipoutlet.lifecycle.LifecycleDates;
+import org.ipoutlet.calendar.RegulationDates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.ipoutlet.annualreport.AnnualSummaries;
@@ -17,7 +17,7 @@ import org.ipoutlet.annualreport.AnnualSummaries;
  * the summary's state in {@link AnnualSummaries} so the recommender's annual report can list it.
  */
 @Configuration(proxyBeanMethods = false)
-public class AnnualSummaryDelegates {
+class AnnualSummaryDelegates {
 
 	/** The outlet submitted its summary of {@code summaryYear}. */
 	@Bean
@@ -43,7 +43,7 @@ public class AnnualSummaryDelegates {
 
 	/** 31 January passed without a summary: recorded as missing, and the reason for rectification. */
 	@Bean
-	JavaDelegate recordMissingSummary(AnnualSummaries summaries, LifecycleDates dates, BusinessClock clock) {
+	JavaDelegate recordMissingSummary(AnnualSummaries summaries, RegulationDates dates, BusinessClock clock) {
 		return execution -> {
 			// Reached only by the deadline's timer: refused before the deadline has passed (a skipped path).
 			LocalDate due = dates.summaryDueOn(year(execution));
@@ -58,14 +58,24 @@ public class AnnualSummaryDelegates {
 
 	/** Moves on to the next year's summary. */
 	@Bean
-	JavaDelegate nextSummaryYear(LifecycleDates dates) {
+	JavaDelegate nextSummaryYear(RegulationDates dates) {
 		return execution -> {
-			int next = year(execution) + 1;
-			execution.setVariable(SUMMARY_YEAR, next);
-			execution.setVariable(SUMMARY_DUE, dates.summaryDueOn(next).toString());
+			setSummaryYear(execution, year(execution) + 1, dates);
 			execution.removeVariable(ANNUAL_SUMMARY);
 			execution.removeVariable(REVIEW_OPINION);
 		};
+	}
+
+	/**
+	 * The summary year {@code year} with its dates: due on 31 January of the next year, opened by the
+	 * timer at 1 January and closed by the one at the end of the due day (Art. 17).
+	 */
+	static void setSummaryYear(DelegateExecution execution, int year, RegulationDates dates) {
+		LocalDate due = dates.summaryDueOn(year);
+		execution.setVariable(SUMMARY_YEAR, year);
+		execution.setVariable(SUMMARY_DUE, due.toString());
+		execution.setVariable(SUMMARY_OPENS_AT, dates.timerAt(dates.summaryOpensOn(year)));
+		execution.setVariable(SUMMARY_DEADLINE_AT, dates.timerAfter(due));
 	}
 
 	private static String filingNo(DelegateExecution execution) {

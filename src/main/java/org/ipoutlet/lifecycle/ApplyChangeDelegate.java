@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Art. 10: the recommender accepted the change report: the register takes the new information. */
 @Component("applyChange")
-public class ApplyChangeDelegate implements JavaDelegate {
+class ApplyChangeDelegate implements JavaDelegate {
 
 	private final OutletLifecycle lifecycle;
 

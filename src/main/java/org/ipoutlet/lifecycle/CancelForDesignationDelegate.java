@@ -2,16 +2,14 @@ package org.ipoutlet.lifecycle;
 
 import static org.ipoutlet.lifecycle.LifecycleVariables.DESIGNATION;
 import static org.ipoutlet.lifecycle.LifecycleVariables.FILING_NO;
-import static org.ipoutlet.lifecycle.LifecycleVariables.LIFECYCLE_OUTCOME;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.ipoutlet.register.OutletStatus;
 import org.springframework.stereotype.Component;
 
 /** Art. 19: designated as TISC or university centre: the filing is cancelled automatically. */
 @Component("cancelForDesignation")
-public class CancelForDesignationDelegate implements JavaDelegate {
+class CancelForDesignationDelegate implements JavaDelegate {
 
 	private final OutletLifecycle lifecycle;
 
@@ -23,7 +21,6 @@ public class CancelForDesignationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Designation designation = Designation.parse(execution.getVariable(DESIGNATION));
 		lifecycle.cancelForDesignation((String) execution.getVariable(FILING_NO), designation);
-		execution.setVariable(LIFECYCLE_OUTCOME, OutletStatus.CANCELLED.name());
 	}
 
 }

@@ -13,7 +13,7 @@ import static org.camunda.spin.Spin.JSON;
 
 /**
  * How a change report travels in the process: the changed fields (lists as Spin JSON, as the
- * contract wants), {@value #CHANGED_FIELDS} and the (empty) decision, all set on the triggered event
+ * processes store lists), {@value #CHANGED_FIELDS} and the (empty) decision, all set on the triggered event
  * subprocess only: the process-wide {@code orgName} keeps the registered name until the change is
  * accepted, and two reports under review at the same time keep separate decisions.
  */

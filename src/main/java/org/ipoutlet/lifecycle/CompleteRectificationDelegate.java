@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Art. 17: CNIPA verified the rectification within the period: the outlet is FILED again. */
 @Component("completeRectification")
-public class CompleteRectificationDelegate implements JavaDelegate {
+class CompleteRectificationDelegate implements JavaDelegate {
 
 	private final OutletLifecycle lifecycle;
 

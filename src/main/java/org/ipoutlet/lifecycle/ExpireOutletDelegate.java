@@ -1,16 +1,14 @@
 package org.ipoutlet.lifecycle;
 
 import static org.ipoutlet.lifecycle.LifecycleVariables.FILING_NO;
-import static org.ipoutlet.lifecycle.LifecycleVariables.LIFECYCLE_OUTCOME;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.ipoutlet.register.OutletStatus;
 import org.springframework.stereotype.Component;
 
 /** Art. 9: the validity ended without an approved renewal: the register says EXPIRED. */
 @Component("expireOutlet")
-public class ExpireOutletDelegate implements JavaDelegate {
+class ExpireOutletDelegate implements JavaDelegate {
 
 	private final OutletLifecycle lifecycle;
 
@@ -21,7 +19,6 @@ public class ExpireOutletDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		lifecycle.expire((String) execution.getVariable(FILING_NO));
-		execution.setVariable(LIFECYCLE_OUTCOME, OutletStatus.EXPIRED.name());
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.ipoutlet.lifecycle;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_LIFECYCLE;
 import static org.ipoutlet.lifecycle.LifecycleVariables.*;
 
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.ipoutlet.calendar.RegulationDates;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletStatus;
@@ -18,16 +20,13 @@ import org.springframework.stereotype.Component;
  * up the first annual summary year.
  */
 @Component("initLifecycle")
-public class InitLifecycleDelegate implements JavaDelegate {
-
-	/** The recommender's name, for the forms. */
-	public static final String RECOMMENDER_NAME = "recommenderName";
+class InitLifecycleDelegate implements JavaDelegate {
 
 	private final OutletLifecycle lifecycle;
-	private final LifecycleDates dates;
+	private final RegulationDates dates;
 	private final Recommenders recommenders;
 
-	public InitLifecycleDelegate(OutletLifecycle lifecycle, LifecycleDates dates, Recommenders recommenders) {
+	public InitLifecycleDelegate(OutletLifecycle lifecycle, RegulationDates dates, Recommenders recommenders) {
 		this.lifecycle = lifecycle;
 		this.dates = dates;
 		this.recommenders = recommenders;
@@ -37,7 +36,7 @@ public class InitLifecycleDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		for (String name : new String[] { FILING_NO, USCC, ORG_NAME, RECOMMENDER_ID, OUTLET_USER }) {
 			if (!(execution.getVariable(name) instanceof String s) || s.isBlank()) {
-				throw new IllegalArgumentException(name + " is required to start " + PROCESS_KEY);
+				throw new IllegalArgumentException(name + " is required to start " + OUTLET_LIFECYCLE);
 			}
 		}
 		String filingNo = (String) execution.getVariable(FILING_NO);
@@ -55,9 +54,11 @@ public class InitLifecycleDelegate implements JavaDelegate {
 		String recommenderId = (String) execution.getVariable(RECOMMENDER_ID);
 		execution.setVariable(RECOMMENDER_NAME,
 				recommenders.find(recommenderId).map(Recommenders.Recommender::name).orElse(recommenderId));
-		execution.setVariable(SUMMARY_YEAR, validFrom.getYear());
-		execution.setVariable(SUMMARY_DUE, dates.summaryDueOn(validFrom.getYear()).toString());
-		execution.setVariable(RENEWAL_WINDOW_OPENS, dates.renewalWindowOpensOn(validUntil).toString());
+		AnnualSummaryDelegates.setSummaryYear(execution, validFrom.getYear(), dates);
+		LocalDate windowOpens = dates.renewalWindowOpensOn(validUntil);
+		execution.setVariable(EXPIRES_AT, dates.timerAfter(validUntil));
+		execution.setVariable(RENEWAL_WINDOW_OPENS, windowOpens.toString());
+		execution.setVariable(RENEWAL_WINDOW_OPENS_AT, dates.timerAt(windowOpens));
 		execution.setVariable(RENEWAL_COUNT, 0);
 	}
 

@@ -5,60 +5,28 @@ import static org.ipoutlet.lifecycle.LifecycleVariables.SUMMARY_YEAR;
 import static org.ipoutlet.lifecycle.LifecycleVariables.VALID_UNTIL;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.ipoutlet.OutletProperties;
 import org.ipoutlet.calendar.BusinessClock;
+import org.ipoutlet.calendar.RegulationDates;
 import org.springframework.stereotype.Component;
 
 /**
- * The dates of the lifecycle, in Asia/Shanghai, for the diagram's timers
- * ({@code ${lifecycleDates.expiry(execution)}}) and for the delegates. Every timer fires at the
- * start of a business day, so no timer depends on the JVM's time zone.
+ * The timer expressions of earlier versions of {@code outlet-lifecycle} ({@code ${lifecycleDates.expiry(execution)}}),
+ * kept so that their running instances go on (README, "Versions: who wins"). The current diagram reads
+ * the timers' instants from variables that the delegates compute with {@link RegulationDates}.
  */
 @Component("lifecycleDates")
 public class LifecycleDates {
 
-	/** Art. 17: the annual summary is due by the end of January. */
-	public static final MonthDay SUMMARY_DUE_DAY = MonthDay.of(1, 31);
-
+	private final RegulationDates dates;
 	private final BusinessClock clock;
-	private final OutletProperties properties;
 
-	public LifecycleDates(BusinessClock clock, OutletProperties properties) {
+	public LifecycleDates(RegulationDates dates, BusinessClock clock) {
+		this.dates = dates;
 		this.clock = clock;
-		this.properties = properties;
 	}
-
-	// ---- pure date rules ----
-
-	/** Art. 9: each renewal adds the validity period to the current (inclusive) last day. */
-	public LocalDate renewedUntil(LocalDate validUntil) {
-		return validUntil.plusYears(properties.filing().validityYears());
-	}
-
-	/** The first day of the renewal window: {@code renewal-window-days} before the first expired day. */
-	public LocalDate renewalWindowOpensOn(LocalDate validUntil) {
-		return validUntil.plusDays(1).minusDays(properties.lifecycle().renewalWindowDays());
-	}
-
-	/** Art. 17: the last day of a rectification ordered on {@code orderedOn}. */
-	public LocalDate rectificationDeadline(LocalDate orderedOn) {
-		return orderedOn.plusMonths(properties.lifecycle().rectificationMonths());
-	}
-
-	/** Art. 17: the summary of {@code year} is due on 31 January of the next year. */
-	public LocalDate summaryDueOn(int year) {
-		return SUMMARY_DUE_DAY.atYear(year + 1);
-	}
-
-	public LocalDate today() {
-		return clock.today();
-	}
-
-	// ---- timer expressions ----
 
 	/** Expiry timer: the start of the day after the last valid day. */
 	public Date expiry(VariableScope execution) {
@@ -67,17 +35,17 @@ public class LifecycleDates {
 
 	/** Renewal window timer. */
 	public Date renewalWindow(VariableScope execution) {
-		return clock.startOfDay(renewalWindowOpensOn(validUntil(execution)));
+		return clock.startOfDay(dates.renewalWindowOpensOn(validUntil(execution)));
 	}
 
 	/** Annual summary timer: 1 January after the summarized year. */
 	public Date summaryOpens(VariableScope execution) {
-		return clock.startOfDay(LocalDate.of(summaryYear(execution) + 1, 1, 1));
+		return clock.startOfDay(dates.summaryOpensOn(summaryYear(execution)));
 	}
 
 	/** Annual summary deadline: the end of 31 January (the start of 1 February). */
 	public Date summaryDeadline(VariableScope execution) {
-		return clock.startOfDay(summaryDueOn(summaryYear(execution)).plusDays(1));
+		return clock.startOfDay(dates.summaryDueOn(summaryYear(execution)).plusDays(1));
 	}
 
 	/** Rectification timer: the end of the period's last day. */

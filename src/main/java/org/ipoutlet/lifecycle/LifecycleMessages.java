@@ -10,16 +10,20 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletRepository;
 import org.ipoutlet.register.OutletStatus;
+import org.ipoutlet.validation.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 /**
  * Every message {@code outlet-lifecycle} receives, correlated by business key = filing number. Each
- * method checks its input first (an {@link IllegalArgumentException} names the bad field) and fails
+ * method checks its input first (an {@link InvalidInputException} names the bad field and rule) and fails
  * with {@link NoAwaitingInstanceException} when no lifecycle instance waits for the message, so a
  * caller never gets a silent no-op.
  */
 @Service
 public class LifecycleMessages {
+
+	/** The longest reason CNIPA may give for a rectification order (characters). */
+	static final int REASON_MAX = 1000;
 
 	private final RuntimeService runtime;
 	private final OutletRepository outlets;
@@ -40,10 +44,13 @@ public class LifecycleMessages {
 	/** Art. 17: CNIPA orders rectification (six months). Refused while one is already running. */
 	public void orderRectification(String filingNo, String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException(RECTIFICATION_REASON + " is required");
+			throw new InvalidInputException(RECTIFICATION_REASON, "required", RECTIFICATION_REASON + " is required",
+					"整改原因：必填");
 		}
-		if (reason.length() > 1000) {
-			throw new IllegalArgumentException(RECTIFICATION_REASON + " must be at most 1000 characters");
+		if (reason.length() > REASON_MAX) {
+			throw new InvalidInputException(RECTIFICATION_REASON, "maxLength",
+					RECTIFICATION_REASON + " must be at most " + REASON_MAX + " characters",
+					"整改原因：最多" + REASON_MAX + "个字符");
 		}
 		Outlet outlet = activeOutlet(filingNo, MESSAGE_RECTIFICATION_ORDERED);
 		if (outlet.status() == OutletStatus.RECTIFYING) {
@@ -72,10 +79,11 @@ public class LifecycleMessages {
 
 	private Outlet activeOutlet(String filingNo, String messageName) {
 		if (filingNo == null || filingNo.isBlank()) {
-			throw new IllegalArgumentException(FILING_NO + " is required");
+			throw new InvalidInputException(FILING_NO, "required", FILING_NO + " is required", "备案编号：必填");
 		}
 		Outlet outlet = outlets.find(filingNo)
-			.orElseThrow(() -> new IllegalArgumentException(FILING_NO + " '" + filingNo + "' is not in the register"));
+			.orElseThrow(() -> new InvalidInputException(FILING_NO, "unknown",
+					FILING_NO + " '" + filingNo + "' is not in the register", "备案编号：网点名录中没有该编号"));
 		if (!outlet.status().active()) {
 			throw new NoAwaitingInstanceException(filingNo, messageName,
 					"the filing has ended with status " + outlet.status(), null);

@@ -1,33 +1,42 @@
 package org.ipoutlet.lifecycle;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_LIFECYCLE;
 import static org.ipoutlet.lifecycle.LifecycleVariables.*;
 
-import java.util.ArrayList;
+
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.ipoutlet.register.OutletStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.ipoutlet.validation.EngineParseListeners;
 
 /**
  * Records the decisions of {@code outlet-lifecycle} in the register (the {@link org.ipoutlet.register.Outlet}
  * aggregate) from built-in task listeners, which a diagram edited in Modeler cannot lose and
  * {@code skipCustomListeners} does not skip: the renewal's recommendation and approval (Art. 9) and
- * CNIPA's verification of a rectification (Art. 17). The renewal and the completion of a
+ * CNIPA's verification of a rectification (Art. 17); and, like {@code outlet-filing}, the outcome
+ * on the end events that close the filing ({@link #END_EVENTS}). The renewal and the completion of a
  * rectification refuse to happen without them; see the README, "The filing's steps are guaranteed
  * by the application".
  */
 @Component
-public class LifecycleStepsPlugin extends AbstractProcessEnginePlugin {
+class LifecycleStepsPlugin extends AbstractProcessEnginePlugin {
+
+	/** The end events that close a filing and the register status each records as {@code lifecycleOutcome}. */
+	static final Map<String, OutletStatus> END_EVENTS = Map.of("EndEvent_Expired", OutletStatus.EXPIRED,
+			"EndEvent_RevokedAfterRectification", OutletStatus.REVOKED, "EndEvent_RevokedForMisconduct",
+			OutletStatus.REVOKED, "EndEvent_Cancelled", OutletStatus.CANCELLED);
 
 	private final ObjectProvider<OutletLifecycle> lifecycle;
 
@@ -37,29 +46,35 @@ public class LifecycleStepsPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		if (configuration.getCustomPostBPMNParseListeners() == null) {
-			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-		}
-		configuration.getCustomPostBPMNParseListeners().add(new AttachSteps());
+		EngineParseListeners.addPost(configuration, new AttachSteps());
 	}
 
 	private class AttachSteps extends AbstractBpmnParseListener {
 
 		@Override
 		public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-			if (!PROCESS_KEY.equals(((ProcessDefinitionEntity) scope.getProcessDefinition()).getKey())) {
+			if (!OUTLET_LIFECYCLE.equals(EngineParseListeners.processKey(scope))) {
 				return;
 			}
-			TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+			TaskDefinition task = EngineParseListeners.taskDefinition(activity);
 			switch (activity.getId()) {
-				case "reviewRenewal" -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+				case TASK_REVIEW_RENEWAL -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
 						t -> lifecycle.getObject().recordRenewalRecommendation(filingNo(t), flag(t, RENEWAL_RECOMMENDED)));
-				case "approveRenewal" -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+				case TASK_APPROVE_RENEWAL -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
 						t -> lifecycle.getObject().recordRenewalApproval(filingNo(t), flag(t, RENEWAL_APPROVED)));
-				case "verifyRectification" -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+				case TASK_VERIFY_RECTIFICATION -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
 						t -> lifecycle.getObject().recordRectificationVerdict(filingNo(t), flag(t, RECTIFIED)));
 				default -> {
 				}
+			}
+		}
+
+		@Override
+		public void parseEndEvent(Element endEventElement, ScopeImpl scope, ActivityImpl activity) {
+			OutletStatus outcome = END_EVENTS.get(activity.getId());
+			if (outcome != null && OUTLET_LIFECYCLE.equals(EngineParseListeners.processKey(scope))) {
+				activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+						(ExecutionListener) execution -> execution.setVariable(LIFECYCLE_OUTCOME, outcome.name()));
 			}
 		}
 

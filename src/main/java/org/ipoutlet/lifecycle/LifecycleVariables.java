@@ -1,20 +1,11 @@
 package org.ipoutlet.lifecycle;
 
-/** Names fixed by the public contract for {@code outlet-lifecycle}, plus the ones this process adds. */
-public final class LifecycleVariables {
+import org.ipoutlet.institution.OutletVariables;
 
-	public static final String PROCESS_KEY = "outlet-lifecycle";
+/** The names of {@code outlet-lifecycle} (README, "Reference"); the shared ones come from {@link OutletVariables}. */
+public final class LifecycleVariables extends OutletVariables {
 
-	// Start variables (set by the filing process when it registers an outlet)
-	public static final String FILING_NO = "filingNo";
-	public static final String APPLICATION_NO = "applicationNo";
-	public static final String USCC = "uscc";
-	public static final String ORG_NAME = "orgName";
-	public static final String RECOMMENDER_ID = "recommenderId";
-	public static final String PROVINCE = "province";
-	public static final String OUTLET_USER = "outletUser";
-	public static final String VALID_FROM = "validFrom";
-	public static final String VALID_UNTIL = "validUntil";
+	// The start variables (set by the filing process when it registers an outlet) are OutletVariables'.
 
 	// Task definition keys
 	public static final String TASK_SUBMIT_ANNUAL_SUMMARY = "submitAnnualSummary";
@@ -27,10 +18,12 @@ public final class LifecycleVariables {
 	public static final String TASK_REVIEW_CHANGE_REPORT = "reviewChangeReport";
 
 	// Annual summary (Art. 17)
-	/** The year the next (or current) annual summary covers, an Integer. */
-	public static final String SUMMARY_YEAR = "summaryYear";
 	/** Last day (ISO date) for the current summary: 31 January of the following year. */
 	public static final String SUMMARY_DUE = "summaryDue";
+	/** The instant (ISO date-time) the summary task opens: 1 January of the following year. */
+	public static final String SUMMARY_OPENS_AT = "summaryOpensAt";
+	/** The instant (ISO date-time) the summary deadline passes: the end of {@code summaryDue}. */
+	public static final String SUMMARY_DEADLINE_AT = "summaryDeadlineAt";
 	public static final String ANNUAL_SUMMARY = "annualSummary";
 	public static final String SUMMARY_COMPLIANT = "summaryCompliant";
 	public static final String REVIEW_OPINION = "reviewOpinion";
@@ -40,12 +33,18 @@ public final class LifecycleVariables {
 	public static final String RECTIFICATION_ORDERED_ON = "rectificationOrderedOn";
 	/** Last day (ISO date) of the rectification period. */
 	public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
+	/** The instant (ISO date-time) the rectification period is over: the end of its last day. */
+	public static final String RECTIFICATION_ENDS_AT = "rectificationEndsAt";
 	public static final String RECTIFICATION_REPORT = "rectificationReport";
 	public static final String RECTIFIED = "rectified";
 	public static final String VERIFICATION_OPINION = "verificationOpinion";
 
 	// Renewal (Art. 9)
+	/** The first day (ISO date) of the renewal window, and the instant its timer fires. */
 	public static final String RENEWAL_WINDOW_OPENS = "renewalWindowOpens";
+	public static final String RENEWAL_WINDOW_OPENS_AT = "renewalWindowOpensAt";
+	/** The instant (ISO date-time) the validity is over: the end of {@code validUntil}. */
+	public static final String EXPIRES_AT = "expiresAt";
 	public static final String RENEWAL_RECOMMENDED = "renewalRecommended";
 	public static final String RENEWAL_REVIEW_OPINION = "renewalReviewOpinion";
 	public static final String RENEWAL_APPROVED = "renewalApproved";
@@ -53,7 +52,6 @@ public final class LifecycleVariables {
 	/** Why the last approved renewal could not be granted (e.g. the outlet is under rectification). */
 	public static final String RENEWAL_BLOCKED_REASON = "renewalBlockedReason";
 	public static final String RENEWAL_COUNT = "renewalCount";
-	public static final String DECLARATION_TRUTHFUL = "declarationTruthful";
 
 	// Change report (Art. 10)
 	public static final String CHANGE_ACCEPTED = "changeAccepted";
@@ -63,6 +61,8 @@ public final class LifecycleVariables {
 
 	// Misconduct (Art. 18) and designation (Art. 19)
 	public static final String MISCONDUCT_TYPE = "misconductType";
+	/** Art. 18: the last day of the institution's ban (ISO date). */
+	public static final String BANNED_UNTIL = "bannedUntil";
 	public static final String DESIGNATION = "designation";
 
 	/** How the lifecycle ended: EXPIRED, REVOKED or CANCELLED (the register status). */

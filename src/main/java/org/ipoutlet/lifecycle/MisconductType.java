@@ -1,7 +1,7 @@
 package org.ipoutlet.lifecycle;
 
 /** Art. 18: the misconduct that revokes a filing and bans the institution. */
-public enum MisconductType {
+enum MisconductType {
 
 	FALSE_MATERIALS("在备案过程中提供虚假材料"),
 	UNRELATED_COMMERCIAL_ACTIVITY("以网点名义开展与知识产权公共服务无关的商业经营活动"),
@@ -17,9 +17,9 @@ public enum MisconductType {
 		return label;
 	}
 
-	/** Parses a contract code; refuses anything else with an error naming the field. */
+	/** Parses a code; refuses anything else with an error naming the field. */
 	public static MisconductType parse(Object value) {
-		return Codes.parse(MisconductType.class, LifecycleVariables.MISCONDUCT_TYPE, value);
+		return Codes.parse(MisconductType.class, LifecycleVariables.MISCONDUCT_TYPE, "违规情形", MisconductType::label, value);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.ipoutlet.lifecycle;
 import java.time.LocalDate;
 
 import org.ipoutlet.calendar.BusinessClock;
+import org.ipoutlet.calendar.RegulationDates;
 import org.ipoutlet.institution.BannedInstitutions;
 import org.ipoutlet.institution.ExemptInstitutions;
 import org.ipoutlet.register.Outlet;
@@ -15,16 +16,16 @@ import org.springframework.stereotype.Service;
  * surfaces as {@link org.ipoutlet.institution.IllegalTransitionException}.
  */
 @Service
-public class OutletLifecycle {
+class OutletLifecycle {
 
 	private final OutletRepository outlets;
 	private final BannedInstitutions banned;
 	private final ExemptInstitutions exempt;
-	private final LifecycleDates dates;
+	private final RegulationDates dates;
 	private final BusinessClock clock;
 
 	public OutletLifecycle(OutletRepository outlets, BannedInstitutions banned, ExemptInstitutions exempt,
-			LifecycleDates dates, BusinessClock clock) {
+			RegulationDates dates, BusinessClock clock) {
 		this.outlets = outlets;
 		this.banned = banned;
 		this.exempt = exempt;

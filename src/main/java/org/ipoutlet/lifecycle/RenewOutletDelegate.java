@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.ipoutlet.calendar.RegulationDates;
 import org.ipoutlet.institution.IllegalTransitionException;
 import org.ipoutlet.register.OutletStatus;
 import org.springframework.stereotype.Component;
@@ -17,12 +18,12 @@ import org.springframework.stereotype.Component;
  * {@value LifecycleVariables#ERROR_RENEWAL_REFUSED}, which the diagram routes back to CNIPA.
  */
 @Component("renewOutlet")
-public class RenewOutletDelegate implements JavaDelegate {
+class RenewOutletDelegate implements JavaDelegate {
 
 	private final OutletLifecycle lifecycle;
-	private final LifecycleDates dates;
+	private final RegulationDates dates;
 
-	public RenewOutletDelegate(OutletLifecycle lifecycle, LifecycleDates dates) {
+	public RenewOutletDelegate(OutletLifecycle lifecycle, RegulationDates dates) {
 		this.lifecycle = lifecycle;
 		this.dates = dates;
 	}
@@ -39,8 +40,11 @@ public class RenewOutletDelegate implements JavaDelegate {
 			execution.setVariable(RENEWAL_BLOCKED_REASON, "网点当前状态为“" + ((OutletStatus) e.from()).label() + "”，整改通过核查前不能续期");
 			throw new BpmnError(ERROR_RENEWAL_REFUSED, e.getMessage());
 		}
+		LocalDate windowOpens = dates.renewalWindowOpensOn(until);
 		execution.setVariable(VALID_UNTIL, until.toString());
-		execution.setVariable(RENEWAL_WINDOW_OPENS, dates.renewalWindowOpensOn(until).toString());
+		execution.setVariable(EXPIRES_AT, dates.timerAfter(until));
+		execution.setVariable(RENEWAL_WINDOW_OPENS, windowOpens.toString());
+		execution.setVariable(RENEWAL_WINDOW_OPENS_AT, dates.timerAt(windowOpens));
 		execution.setVariable(RENEWAL_COUNT, ((Number) execution.getVariable(RENEWAL_COUNT)).intValue() + 1);
 		execution.removeVariable(RENEWAL_BLOCKED_REASON);
 	}

@@ -6,15 +6,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.ipoutlet.institution.BasicInformation.*;
+import static org.ipoutlet.institution.OutletVariables.*;
 
 import org.ipoutlet.institution.BasicInformation;
 import org.ipoutlet.institution.ServiceItem;
 import org.ipoutlet.register.Outlet.OutletDetails;
 import org.ipoutlet.validation.Checks;
+import org.ipoutlet.validation.FieldError;
+import org.ipoutlet.validation.InvalidInputException;
 
 /**
  * Art. 10: a change of the outlet's important information (name, address, head, contact, main
@@ -29,6 +32,8 @@ public record ReportedChange(Map<String, Object> fields) {
 	private static final Map<String, String> LABELS = Map.of(ORG_NAME, "机构名称", ADDRESS, "地址", HEAD_NAME, "主要负责人",
 			CONTACT_NAME, "联系人", PHONE, "联系电话", EMAIL, "电子邮箱", SERVICE_ITEMS, "主要服务事项");
 
+	private static final List<String> LABELS_IN_ORDER = FIELDS.stream().map(LABELS::get).toList();
+
 	/** Art. 12 basic services, which a change may not drop. */
 	private static final Set<String> BASIC_SERVICES = ServiceItem.basicServices()
 		.stream()
@@ -42,53 +47,74 @@ public record ReportedChange(Map<String, Object> fields) {
 		fields = Map.copyOf(fields);
 	}
 
-	/** Validates a reported change; refuses unknown fields and bad values naming the field. */
+	/**
+	 * Validates a reported change; refuses unknown fields and bad values with one {@link FieldError}
+	 * per field (an {@link InvalidInputException}), checked with the 备案表's rules.
+	 */
 	public static ReportedChange of(Map<String, ?> changes) {
 		if (changes == null || changes.isEmpty()) {
-			throw new IllegalArgumentException("changes must name at least one of " + FIELDS);
+			throw new InvalidInputException("changes", "required", "changes must name at least one of " + FIELDS,
+					"请至少填写一项变更内容：" + String.join("、", LABELS_IN_ORDER));
 		}
+		List<FieldError> errors = new ArrayList<>();
 		Map<String, Object> checked = new LinkedHashMap<>();
 		for (Map.Entry<String, ?> e : changes.entrySet()) {
 			String field = e.getKey();
 			if (!FIELDS.contains(field)) {
-				throw new IllegalArgumentException(
-						"field '" + field + "' cannot be reported as a change (Art. 10 allows " + FIELDS + ")");
+				errors.add(new FieldError(field, "unknown",
+						"field '" + field + "' cannot be reported as a change (Art. 10 allows " + FIELDS + ")",
+						"该项不属于可报告变更的重要信息（第十条：" + String.join("、", LABELS_IN_ORDER) + "）"));
 			}
-			checked.put(field, SERVICE_ITEMS.equals(field) ? serviceItems(e.getValue()) : text(field, e.getValue()));
+			else if (SERVICE_ITEMS.equals(field)) {
+				serviceItems(e.getValue(), errors).ifPresent(items -> checked.put(field, items));
+			}
+			else {
+				text(field, e.getValue(), errors).ifPresent(text -> checked.put(field, text));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
 		return new ReportedChange(checked);
 	}
 
 	/** A changed text field, checked with the 备案表's rule for it. */
-	private static String text(String field, Object value) {
+	private static Optional<String> text(String field, Object value, List<FieldError> errors) {
 		Map<String, Object> values = new HashMap<>();
 		values.put(field, value);
 		Checks checks = new Checks(values);
 		BasicInformation.check(checks, field);
-		if (!checks.errors().isEmpty()) {
-			throw new IllegalArgumentException(checks.errors().get(0).toString().replaceFirst(": ", " "));
-		}
-		return ((String) value).strip();
+		errors.addAll(checks.errors());
+		return checks.errors().isEmpty() ? Optional.of(((String) value).strip()) : Optional.empty();
 	}
 
-	private static List<String> serviceItems(Object value) {
+	private static Optional<List<String>> serviceItems(Object value, List<FieldError> errors) {
+		String label = LABELS.get(SERVICE_ITEMS);
 		if (!(value instanceof Collection<?> items) || items.isEmpty()) {
-			throw new IllegalArgumentException("serviceItems must be a non-empty list of " + SERVICE_CODES);
+			errors.add(new FieldError(SERVICE_ITEMS, "required",
+					"serviceItems must be a non-empty list of " + SERVICE_CODES, label + "：至少选择一项服务事项"));
+			return Optional.empty();
 		}
 		List<String> codes = new ArrayList<>();
 		for (Object item : items) {
 			if (!(item instanceof String code) || !SERVICE_CODES.contains(code)) {
-				throw new IllegalArgumentException("serviceItems value '" + item + "' is not one of " + SERVICE_CODES);
+				errors.add(new FieldError(SERVICE_ITEMS, "enum",
+						"serviceItems value '" + item + "' is not one of " + SERVICE_CODES, label + "：含有无效选项"));
+				return Optional.empty();
 			}
 			if (!codes.contains(code)) {
 				codes.add(code);
 			}
 		}
 		if (!codes.containsAll(BASIC_SERVICES)) {
-			throw new IllegalArgumentException(
-					"serviceItems must keep the Art. 12 basic services " + BASIC_SERVICES.stream().sorted().toList());
+			errors.add(new FieldError(SERVICE_ITEMS, "basicServices",
+					"serviceItems must keep the Art. 12 basic services " + BASIC_SERVICES.stream().sorted().toList(),
+					label + "：须保留第十二条规定的基本服务（"
+							+ ServiceItem.basicServices().stream().map(ServiceItem::label).collect(Collectors.joining("、"))
+							+ "）"));
+			return Optional.empty();
 		}
-		return List.copyOf(codes);
+		return Optional.of(List.copyOf(codes));
 	}
 
 	/** The outlet's details with this change applied. */

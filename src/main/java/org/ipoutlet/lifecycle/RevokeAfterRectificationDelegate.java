@@ -1,16 +1,14 @@
 package org.ipoutlet.lifecycle;
 
 import static org.ipoutlet.lifecycle.LifecycleVariables.FILING_NO;
-import static org.ipoutlet.lifecycle.LifecycleVariables.LIFECYCLE_OUTCOME;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.ipoutlet.register.OutletStatus;
 import org.springframework.stereotype.Component;
 
 /** Art. 17: still non-compliant when the six months ended: CNIPA revokes the filing. */
 @Component("revokeAfterRectification")
-public class RevokeAfterRectificationDelegate implements JavaDelegate {
+class RevokeAfterRectificationDelegate implements JavaDelegate {
 
 	private final OutletLifecycle lifecycle;
 
@@ -21,7 +19,6 @@ public class RevokeAfterRectificationDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		lifecycle.revokeAfterRectification((String) execution.getVariable(FILING_NO));
-		execution.setVariable(LIFECYCLE_OUTCOME, OutletStatus.REVOKED.name());
 	}
 
 }

@@ -1,19 +1,16 @@
 package org.ipoutlet.lifecycle;
 
+import static org.ipoutlet.lifecycle.LifecycleVariables.BANNED_UNTIL;
 import static org.ipoutlet.lifecycle.LifecycleVariables.FILING_NO;
-import static org.ipoutlet.lifecycle.LifecycleVariables.LIFECYCLE_OUTCOME;
 import static org.ipoutlet.lifecycle.LifecycleVariables.MISCONDUCT_TYPE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.ipoutlet.register.OutletStatus;
 import org.springframework.stereotype.Component;
 
 /** Art. 18: misconduct revokes the filing at once and bans the institution for three years. */
 @Component("revokeForMisconduct")
-public class RevokeForMisconductDelegate implements JavaDelegate {
-
-	public static final String BANNED_UNTIL = "bannedUntil";
+class RevokeForMisconductDelegate implements JavaDelegate {
 
 	private final OutletLifecycle lifecycle;
 
@@ -26,7 +23,6 @@ public class RevokeForMisconductDelegate implements JavaDelegate {
 		MisconductType type = MisconductType.parse(execution.getVariable(MISCONDUCT_TYPE));
 		var until = lifecycle.revokeForMisconduct((String) execution.getVariable(FILING_NO), type);
 		execution.setVariable(BANNED_UNTIL, until.toString());
-		execution.setVariable(LIFECYCLE_OUTCOME, OutletStatus.REVOKED.name());
 	}
 
 }

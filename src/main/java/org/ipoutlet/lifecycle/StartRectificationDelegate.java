@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.ipoutlet.calendar.RegulationDates;
 import org.ipoutlet.institution.IllegalTransitionException;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +18,12 @@ import org.springframework.stereotype.Component;
  * running rectification covers it.
  */
 @Component("startRectification")
-public class StartRectificationDelegate implements JavaDelegate {
+class StartRectificationDelegate implements JavaDelegate {
 
 	private final OutletLifecycle lifecycle;
-	private final LifecycleDates dates;
+	private final RegulationDates dates;
 
-	public StartRectificationDelegate(OutletLifecycle lifecycle, LifecycleDates dates) {
+	public StartRectificationDelegate(OutletLifecycle lifecycle, RegulationDates dates) {
 		this.lifecycle = lifecycle;
 		this.dates = dates;
 	}
@@ -39,6 +40,7 @@ public class StartRectificationDelegate implements JavaDelegate {
 		}
 		execution.setVariable(RECTIFICATION_ORDERED_ON, dates.today().toString());
 		execution.setVariable(RECTIFICATION_DEADLINE, deadline.toString());
+		execution.setVariable(RECTIFICATION_ENDS_AT, dates.timerAfter(deadline));
 		execution.removeVariable(RECTIFIED);
 		execution.removeVariable(RECTIFICATION_REPORT);
 		execution.removeVariable(VERIFICATION_OPINION);

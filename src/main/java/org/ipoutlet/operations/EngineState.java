@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.TaskCountByCandidateGroupResult;
+import org.ipoutlet.filing.FilingOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +27,7 @@ class EngineState {
 	static final Duration MAX_AGE = Duration.ofSeconds(10);
 
 	/** Filings without an outcome yet. */
-	static final String IN_PROGRESS = "IN_PROGRESS";
+	static final String IN_PROGRESS = FilingOutcome.IN_PROGRESS;
 
 	/** Open tasks without a candidate group (assigned to an applicant or an outlet). */
 	static final String NO_GROUP = "none";

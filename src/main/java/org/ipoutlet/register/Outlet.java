@@ -282,7 +282,7 @@ public class Outlet {
 
 	/**
 	 * The basic information the register publishes (Art. 8) and a change report may alter (Art. 10).
-	 * Lists hold contract codes (e.g. {@code CONSULTATION}, {@code PATENT}).
+	 * Lists hold codes (e.g. {@code CONSULTATION}, {@code PATENT}).
 	 */
 	public record OutletDetails(String orgName, String orgCategory, String orgNature, String province,
 			String address, String platformName, String platformUrl, String headName, String contactName,

@@ -68,8 +68,8 @@ public final class Checks {
 	}
 
 	/**
-	 * Values given in another type than the contract's (e.g. {@code "true"} for a Boolean) and
-	 * converted here; the caller stores them back with the contract's type.
+	 * Values given in another type than the documented one (e.g. {@code "true"} for a Boolean) and
+	 * converted here; the caller stores them back with the documented type.
 	 */
 	public Map<String, Object> normalized() {
 		return Map.copyOf(normalized);

@@ -67,7 +67,7 @@ public final class JsonValues {
 		return List.of();
 	}
 
-	/** A Json variable holding a list or record, as the contract stores lists. */
+	/** A Json variable holding a list or record, as the processes store lists. */
 	public static TypedValue json(Object listOrRecord) {
 		try {
 			return SpinValues.jsonValue(MAPPER.writeValueAsString(listOrRecord)).create();

@@ -13,6 +13,9 @@ public interface SubmissionRule {
 	/** The step name of a process's start form. */
 	String START = "start";
 
+	/** The longest opinion, finding or remark an official may write in a decision (characters). */
+	int OPINION_MAX = 2000;
+
 	String processKey();
 
 	/** {@link #START} or a user task's definition key. */

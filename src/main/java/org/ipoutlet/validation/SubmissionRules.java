@@ -34,7 +34,7 @@ public class SubmissionRules {
 	/**
 	 * Refuses an invalid submission with all its field errors. The values are read field by field,
 	 * as the rules ask for them.
-	 * @return values to store back with the contract's type (see {@link Checks#normalized()})
+	 * @return values to store back with the documented type (see {@link Checks#normalized()})
 	 */
 	public Map<String, Object> enforce(String processKey, String step, Function<String, Object> values) {
 		Checks checks = check(processKey, step, Checks.lazy(values));

@@ -1,13 +1,11 @@
 package org.ipoutlet.validation;
 
-import java.util.ArrayList;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Component;
  * instance, no variable, no job, the task stays open.
  */
 @Component
-public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
+class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<SubmissionRules> rules;
 
@@ -36,10 +34,7 @@ public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		if (configuration.getCustomPreBPMNParseListeners() == null) {
-			configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
-		}
-		configuration.getCustomPreBPMNParseListeners().add(new AttachRules());
+		EngineParseListeners.addPre(configuration, new AttachRules());
 	}
 
 	private class AttachRules extends AbstractBpmnParseListener {
@@ -54,9 +49,9 @@ public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 
 		@Override
 		public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-			String key = ((ProcessDefinitionEntity) scope.getProcessDefinition()).getKey();
+			String key = EngineParseListeners.processKey(scope);
 			rules.getObject().find(key, activity.getId()).ifPresent(rule -> {
-				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+				TaskDefinition task = EngineParseListeners.taskDefinition(activity);
 				TaskRules taskRules = new TaskRules(key, activity.getId());
 				task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskRules);
 				task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskRules);
@@ -84,7 +79,7 @@ public class SubmissionValidationPlugin extends AbstractProcessEnginePlugin {
 
 	/**
 	 * On create, clears the task's decision fields; on complete, enforces the task's rules and stores
-	 * normalized values with the contract's types.
+	 * normalized values with the variables' documented types.
 	 */
 	private class TaskRules implements TaskListener {
 

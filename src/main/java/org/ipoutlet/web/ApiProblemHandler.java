@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.ipoutlet.institution.IllegalTransitionException;
 import org.ipoutlet.validation.FieldError;
+import org.ipoutlet.validation.InvalidInputException;
 import org.ipoutlet.validation.SubmissionRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,13 @@ class ApiProblemHandler {
 
 	@ExceptionHandler(InvalidRequestException.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex, HttpServletRequest request) throws Exception {
+		apiOnly(request, ex);
+		return Problems.response(Problems.invalid(describe(ex.errors()), ex.errors(), request));
+	}
+
+	/** A domain method's refusal of its input (e.g. a lifecycle message), with the rule's own field errors. */
+	@ExceptionHandler(InvalidInputException.class)
+	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex, HttpServletRequest request) throws Exception {
 		apiOnly(request, ex);
 		return Problems.response(Problems.invalid(describe(ex.errors()), ex.errors(), request));
 	}
@@ -114,10 +122,10 @@ class ApiProblemHandler {
 		List<FieldError> errors = new ArrayList<>();
 		ex.getFieldErrors()
 			.forEach(e -> errors.add(new FieldError(e.getField(), rule(e.getCode()), e.getField() + " "
-					+ e.getDefaultMessage(), e.getDefaultMessage())));
+					+ e.getDefaultMessage(), ruleZh(rule(e.getCode())))));
 		ex.getGlobalErrors()
 			.forEach(e -> errors.add(new FieldError(e.getObjectName(), rule(e.getCode()), e.getDefaultMessage(),
-					e.getDefaultMessage())));
+					ruleZh(rule(e.getCode())))));
 		return Problems.response(Problems.invalid(describe(errors), errors, request));
 	}
 
@@ -130,8 +138,10 @@ class ApiProblemHandler {
 		ex.getParameterValidationResults().forEach(result -> {
 			String name = result.getMethodParameter().getParameterName();
 			result.getResolvableErrors()
-				.forEach(e -> errors.add(new FieldError(name, rule(e.getCodes() == null ? null : e.getCodes()[0]),
-						name + " " + e.getDefaultMessage(), e.getDefaultMessage())));
+				.forEach(e -> {
+					String rule = rule(e.getCodes() == null ? null : e.getCodes()[0]);
+					errors.add(new FieldError(name, rule, name + " " + e.getDefaultMessage(), ruleZh(rule)));
+				});
 		});
 		if (errors.isEmpty()) {
 			return other(ex, request);
@@ -245,6 +255,18 @@ class ApiProblemHandler {
 	}
 
 	/** A Bean Validation constraint name as a rule: {@code NotBlank} becomes {@code notBlank}. */
+	/** The Chinese message of a Bean Validation rule (its default message is in the JVM's language). */
+	private static String ruleZh(String rule) {
+		return switch (rule) {
+			case "notNull", "notBlank", "notEmpty" -> "必填";
+			case "size", "length" -> "长度不符合要求";
+			case "min", "max", "positive", "positiveOrZero", "negative", "negativeOrZero", "range", "decimalMin",
+					"decimalMax", "digits" -> "超出允许的取值范围";
+			case "pattern", "email" -> "格式不正确";
+			default -> "取值不符合要求";
+		};
+	}
+
 	private static String rule(String code) {
 		if (code == null || code.isEmpty()) {
 			return "invalid";

@@ -5,18 +5,15 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.ipoutlet.identity.AppGroups;
+import org.ipoutlet.identity.Recommenders;
+
 /**
  * The caller of an {@code /api} request, authenticated with HTTP Basic against Camunda's identity
  * service by the API's Spring Security chain ({@link org.ipoutlet.web.security.ApiSecurityConfig}). A controller method gets it as a parameter (401 when nobody is
  * logged in); public endpoints use {@link #current(HttpServletRequest)}.
  */
 public record ApiUser(String id, List<String> groups) {
-
-	public static final String ADMINS = "camunda-admin";
-	public static final String CNIPA_REVIEWERS = "cnipa-reviewers";
-	public static final String OUTLETS = "outlets";
-	public static final String AUDITORS = "auditors";
-	public static final String RECOMMENDER_PREFIX = "recommender-";
 
 	/** The request attribute under which the API's security chain stores the caller; nothing else sets it. */
 	public static final String ATTRIBUTE = ApiUser.class.getName();
@@ -35,26 +32,26 @@ public record ApiUser(String id, List<String> groups) {
 	}
 
 	public boolean isAdmin() {
-		return inGroup(ADMINS);
+		return inGroup(AppGroups.ADMIN);
 	}
 
 	public boolean isCnipa() {
-		return inGroup(CNIPA_REVIEWERS);
+		return inGroup(AppGroups.CNIPA_REVIEWERS);
 	}
 
 	public boolean isAuditor() {
-		return inGroup(AUDITORS);
+		return inGroup(AppGroups.AUDITORS);
 	}
 
 	public boolean isOutlet() {
-		return inGroup(OUTLETS);
+		return inGroup(AppGroups.OUTLETS);
 	}
 
 	/** The recommending departments this user acts for (ids without the group prefix). */
 	public List<String> recommenderIds() {
 		return groups.stream()
-			.filter(g -> g.startsWith(RECOMMENDER_PREFIX))
-			.map(g -> g.substring(RECOMMENDER_PREFIX.length()))
+			.filter(g -> g.startsWith(Recommenders.GROUP_PREFIX))
+			.map(g -> g.substring(Recommenders.GROUP_PREFIX.length()))
 			.toList();
 	}
 

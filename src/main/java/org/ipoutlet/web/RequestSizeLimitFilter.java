@@ -28,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * ({@link RequestTooLargeException}). Multipart uploads have their own, lower limits
  * ({@code spring.servlet.multipart}), enforced by the container while it parses them.
  */
-public class RequestSizeLimitFilter extends OncePerRequestFilter {
+class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	/** 16 MB: a 10 MB document in base64 (about 13.4 MB) plus the 备案表. */
 	public static final long MAX_BYTES = 16L * 1024 * 1024;

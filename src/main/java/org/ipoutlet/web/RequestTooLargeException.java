@@ -9,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
  * Content-Length): 413. An {@link org.springframework.web.ErrorResponse}, so the API's problem
  * handler keeps its status and type.
  */
-public class RequestTooLargeException extends ErrorResponseException {
+class RequestTooLargeException extends ErrorResponseException {
 
 	private static final long serialVersionUID = 1L;
 

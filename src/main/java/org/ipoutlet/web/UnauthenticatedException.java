@@ -1,7 +1,7 @@
 package org.ipoutlet.web;
 
 /** The endpoint needs a logged-in user and there is none: 401 on the API. */
-public class UnauthenticatedException extends RuntimeException {
+class UnauthenticatedException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -26,29 +26,31 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium with a Chinese browser (zh-CN, Asia/Shanghai) for the Cockpit and Tasklist browser tests, set
- * up like {@link TasklistFilingBrowserTest}: the machine's browser and driver, never a download. Downloads go to
- * {@link #downloads()}; screenshots to target/screenshots.
+ * Headless Chromium with a Chinese browser (zh-CN, Asia/Shanghai) for every browser test: the machine's browser and
+ * driver, never a download by Selenium Manager. Downloads go to {@link #downloads()}; screenshots to
+ * target/screenshots; the browser console is kept ({@link #console()}).
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final File CHROMIUM = new File("/usr/bin/chromium");
 	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-	private static final Duration WAIT = Duration.ofSeconds(20);
+	static final Duration WAIT = Duration.ofSeconds(20);
+	/** Cockpit's and Tasklist's bundles are large: their first load on a busy machine takes a while. */
+	static final Duration FIRST_LOAD = Duration.ofSeconds(90);
 
 	/** Keep a reference: java.util.logging forgets configured loggers nobody holds. */
 	private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
-	final ChromeDriver driver;
-	final WebDriverWait wait;
+	public final ChromeDriver driver;
+	public final WebDriverWait wait;
 	private final Path profile;
 	private final Path downloads;
 	private final String prefix;
 	private int shot;
 
-	private Chromium(String prefix) throws IOException {
+	private Chromium(String prefix, int height) throws IOException {
 		this.prefix = prefix;
 		SELENIUM_LOG.setLevel(Level.SEVERE);
 		profile = Files.createTempDirectory("chromium-profile");
@@ -57,7 +59,7 @@ final class Chromium implements AutoCloseable {
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=zh-CN",
-				"--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
+				"--window-size=1400," + height, "--user-data-dir=" + profile.toAbsolutePath());
 		org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
 		logs.enable(org.openqa.selenium.logging.LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
@@ -73,7 +75,12 @@ final class Chromium implements AutoCloseable {
 	}
 
 	/** A browser, or the test is skipped (failed on CI) when Chromium is not installed. */
-	static Chromium start(String screenshotPrefix) throws IOException {
+	public static Chromium start(String screenshotPrefix) throws IOException {
+		return start(screenshotPrefix, 1000);
+	}
+
+	/** A browser with a window {@code height} pixels high (1400 wide). */
+	public static Chromium start(String screenshotPrefix, int height) throws IOException {
 		if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
 			String missing = "Chromium browser tests need /usr/bin/chromium and /usr/bin/chromedriver: "
 					+ "apt-get install chromium chromium-driver fonts-noto-cjk";
@@ -82,7 +89,7 @@ final class Chromium implements AutoCloseable {
 			}
 			assumeTrue(false, missing);
 		}
-		return new Chromium(screenshotPrefix);
+		return new Chromium(screenshotPrefix, height);
 	}
 
 	Path downloads() {
@@ -90,11 +97,23 @@ final class Chromium implements AutoCloseable {
 	}
 
 	void logIn(String base, String user, String app) {
+		submitLogin(loginPage(base, app, FIRST_LOAD), user);
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+	}
+
+	/** Opens the login page of a Camunda webapp ({@code tasklist}, {@code cockpit}) and returns its submit button. */
+	WebElement loginPage(String base, String app, Duration load) {
 		driver.get(base + "/camunda/app/" + app + "/default/");
-		// Cockpit's bundle is large: its first load on a busy machine takes a while.
-		new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(250))
+		new WebDriverWait(driver, load, Duration.ofMillis(250))
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-		WebElement button = driver.findElement(By.cssSelector("form button[type=submit]"));
+		return driver.findElement(By.cssSelector("form button[type=submit]"));
+	}
+
+	/**
+	 * Types the demo credentials (password = user id) until both fields hold them, the login page may still be
+	 * settling (autofocus), and submits.
+	 */
+	void submitLogin(WebElement button, String user) {
 		wait.until(d -> {
 			WebElement name = d.findElement(By.cssSelector("input[ng-model=username]"));
 			WebElement password = d.findElement(By.cssSelector("input[ng-model=password]"));
@@ -105,9 +124,9 @@ final class Chromium implements AutoCloseable {
 			return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
 		});
 		button.click();
-		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
 	}
 
+	/** Leaves the webapps: cookies and storage cleared, so the next test logs in afresh. */
 	void signOut(String base) {
 		try {
 			driver.get(base + "/camunda/app/welcome/default/");
@@ -119,7 +138,7 @@ final class Chromium implements AutoCloseable {
 		}
 	}
 
-	Object script(String script, Object... args) {
+	public Object script(String script, Object... args) {
 		return ((JavascriptExecutor) driver).executeScript(script, args);
 	}
 
@@ -127,7 +146,7 @@ final class Chromium implements AutoCloseable {
 		script("arguments[0].scrollIntoView({block: 'center'});", element);
 	}
 
-	void screenshot(String name) {
+	public void screenshot(String name) {
 		shot++;
 		try {
 			Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", prefix, shot, name)),
@@ -139,7 +158,7 @@ final class Chromium implements AutoCloseable {
 	}
 
 	/** The browser console so far (for failure reports). */
-	String console() {
+	public String console() {
 		StringBuilder text = new StringBuilder();
 		driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
 			.forEach(entry -> text.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));

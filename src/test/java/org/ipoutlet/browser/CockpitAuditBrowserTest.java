@@ -42,7 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * An auditor reads a filed application's whole history in Cockpit, in Chinese (README, "Auditors in Cockpit"): the
  * search by USCC over the three processes, the CSV export, the instance's diagram with the path taken and the
  * supplement loop counted, the timeline with the recommender's and CNIPA's opinions (Art. 7), a variable's changes,
- * the operation log, the outlet's single timeline after a change report (Art. 10), and no button that changes
+ * the operation log, the outlet's single timeline after a change report (Art. 10) and a renewal (Art. 9), and no button that changes
  * anything. Screenshots go to target/screenshots.
  */
 @WebTest
@@ -116,6 +116,7 @@ class CockpitAuditBrowserTest {
 		String filingNo = (String) history.createHistoricVariableInstanceQuery().processInstanceId(filingId)
 			.variableName("filingNo").singleResult().getValue();
 		reportAChange(filingNo);
+		renewForThreeYears(filingNo);
 
 		chromium.logIn(base(), "auditor", "cockpit");
 		WebElement menu = chromium.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.ipo-audit-menu")));
@@ -218,6 +219,16 @@ class CockpitAuditBrowserTest {
 		List<WebElement> steps = chromium.driver.findElements(By.cssSelector("tr.ipo-audit-life-step"));
 		assertThat(steps.get(0).getDomProperty("textContent")).contains("提交备案申请");
 		assertThat(steps.indexOf(change)).isGreaterThan(indexOf(steps, "Task_Registration"));
+		// Art. 9: the renewal three years on, after the change report, each step with its decision and the register's status.
+		WebElement apply = chromium.driver.findElement(By.cssSelector("tr.ipo-audit-life-step[data-activity='applyForRenewal']"));
+		assertThat(apply.getDomProperty("textContent")).contains("申请续期", "applicant");
+		WebElement renewalReview = chromium.driver.findElement(By.cssSelector("tr.ipo-audit-life-step[data-activity='reviewRenewal']"));
+		assertThat(renewalReview.getDomProperty("textContent")).contains("推荐部门审核续期", "shanghai", "三年来服务良好，同意续期。", "有效");
+		WebElement approval = chromium.driver.findElement(By.cssSelector("tr.ipo-audit-life-step[data-activity='approveRenewal']"));
+		assertThat(approval.getDomProperty("textContent")).contains("国家知识产权局审批续期", "cnipa", "准予续期三年。", "有效");
+		assertThat(steps.indexOf(apply)).isGreaterThan(steps.indexOf(change));
+		assertThat(steps.indexOf(renewalReview)).isGreaterThan(steps.indexOf(apply));
+		assertThat(steps.indexOf(approval)).isGreaterThan(steps.indexOf(renewalReview));
 		assertNoWriteButton();
 		chromium.fullScreenshot("outlet-timeline");
 	}
@@ -311,6 +322,66 @@ class CockpitAuditBrowserTest {
 			return null;
 		});
 		Jobs.runDue(management, lifecycle.getId());
+	}
+
+	/**
+	 * Art. 9: the renewal window opens 90 days before the end of the three years; the outlet applies through the
+	 * API, Shanghai recommends and CNIPA approves. Only the renewal timer is fired (the yearly summary timers that
+	 * fall due on the way are left alone); the clock goes back to today afterwards.
+	 */
+	private void renewForThreeYears(String filingNo) {
+		String lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("outlet-lifecycle")
+			.processInstanceBusinessKey(filingNo).singleResult().getId();
+		org.camunda.bpm.engine.runtime.Job window = management.createJobQuery().processInstanceId(lifecycle).timers()
+			.activityId("Timer_RenewalWindow").singleResult();
+		assertThat(window).as("renewal window timer").isNotNull();
+		ClockUtil.setCurrentTime(window.getDuedate());
+		management.executeJob(window.getId());
+		runAsyncSteps(lifecycle);
+		// A few days between the steps, as in real life: the timeline orders steps by when they started.
+		later(window.getDuedate(), 1);
+		ApiClient api = new ApiClient(port);
+		HttpRequest.Builder request = api.request("/api/outlets/" + filingNo + "/renewal")
+			.header("Authorization", ApiClient.basic("applicant", "applicant"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"staffTotal\":15,\"staffFullTime\":8,"
+					+ "\"workFoundation\":\"三年来服务运行良好\",\"developmentPlan\":\"扩大中小微企业服务\",\"declarationTruthful\":true}"));
+		assertThat(api.send(request).status()).isBetween(200, 299);
+		runAsyncSteps(lifecycle);
+		later(window.getDuedate(), 3);
+		Task review = task(lifecycle, "reviewRenewal");
+		as("shanghai", () -> {
+			tasks.claim(review.getId(), "shanghai");
+			tasks.complete(review.getId(), Map.of("renewalRecommended", "true", "renewalReviewOpinion", "三年来服务良好，同意续期。"));
+			return null;
+		});
+		runAsyncSteps(lifecycle);
+		later(window.getDuedate(), 5);
+		Task approval = task(lifecycle, "approveRenewal");
+		as("cnipa", () -> {
+			tasks.claim(approval.getId(), "cnipa");
+			tasks.complete(approval.getId(), Map.of("renewalApproved", "true", "renewalApprovalOpinion", "准予续期三年。"));
+			return null;
+		});
+		runAsyncSteps(lifecycle);
+		ClockUtil.reset();
+	}
+
+	private static void later(Date start, int days) {
+		ClockUtil.setCurrentTime(Date.from(start.toInstant().plus(java.time.Duration.ofDays(days))));
+	}
+
+	/** The asynchronous continuations of an instance (message jobs), not its timers. */
+	private void runAsyncSteps(String processInstanceId) {
+		for (int round = 0; round < 20; round++) {
+			List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().processInstanceId(processInstanceId)
+				.messages().list();
+			if (jobs.isEmpty()) {
+				return;
+			}
+			jobs.forEach(job -> management.executeJob(job.getId()));
+		}
+		throw new IllegalStateException("Jobs keep coming for " + processInstanceId);
 	}
 
 	private <T> T as(String user, java.util.function.Supplier<T> work) {

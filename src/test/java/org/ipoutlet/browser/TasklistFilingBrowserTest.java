@@ -1,21 +1,15 @@
 package org.ipoutlet.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -40,13 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,17 +50,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @WebTest
 class TasklistFilingBrowserTest {
 
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 	private static final String PROCESS_NAME = "国家知识产权信息公共服务网点备案";
-	private static final Duration WAIT = Duration.ofSeconds(20);
-
-	/** Keep a reference: java.util.logging forgets configured loggers nobody holds. */
-	private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
-
+	private static Chromium chromium;
 	private static ChromeDriver driver;
-	private static Path profile;
 
 	@LocalServerPort
 	int port;
@@ -98,7 +79,6 @@ class TasklistFilingBrowserTest {
 	RepositoryService repository;
 
 	private WebDriverWait wait;
-	private int shot;
 
 	/** On failure, the page as the browser had it (before {@link #logOut()} leaves it). */
 	@RegisterExtension
@@ -106,52 +86,28 @@ class TasklistFilingBrowserTest {
 		if (driver != null && context.getExecutionException().isPresent()) {
 			String test = context.getRequiredTestMethod().getName();
 			screenshot("FAILED-" + test);
-			Files.writeString(SCREENSHOTS.resolve(test + "-FAILED.html"), driver.getPageSource());
+			Files.writeString(Chromium.SCREENSHOTS.resolve(test + "-FAILED.html"), driver.getPageSource());
 		}
 	};
 
 	@BeforeAll
 	static void startChromium() throws IOException {
-		if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-			String missing = "Chromium browser tests need /usr/bin/chromium and /usr/bin/chromedriver: "
-					+ "apt-get install chromium chromium-driver fonts-noto-cjk";
-			if (System.getenv("CI") != null) {
-				fail(missing + " (CI must install them, see .ci/run)");
-			}
-			assumeTrue(false, missing);
-		}
-		SELENIUM_LOG.setLevel(Level.SEVERE);
-		profile = Files.createTempDirectory("chromium-profile");
-		ChromeOptions options = new ChromeOptions();
-		// The browser and driver of the machine, never a download by Selenium Manager.
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=zh-CN",
-				"--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.withEnvironment(Map.of("TZ", "Asia/Shanghai"))
-			.build();
-		driver = new ChromeDriver(service, options);
+		chromium = Chromium.start(TasklistFilingBrowserTest.class.getSimpleName());
+		driver = chromium.driver;
 	}
 
 	@AfterAll
 	static void stopChromium() throws IOException {
-		if (driver != null) {
-			driver.quit();
+		if (chromium != null) {
+			chromium.close();
+			chromium = null;
 			driver = null;
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
 		}
 	}
 
 	@BeforeEach
-	void setUp() throws IOException {
-		wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
-		Files.createDirectories(SCREENSHOTS);
+	void setUp() {
+		wait = chromium.wait;
 	}
 
 	@AfterEach
@@ -334,39 +290,18 @@ class TasklistFilingBrowserTest {
 	private static boolean warm;
 
 	private void logIn(String user, String app) {
-		driver.get(base() + "/camunda/app/" + app + "/default/");
-		(warm ? wait : new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(200)))
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+		WebElement button = chromium.loginPage(base(), app, warm ? Chromium.WAIT : Duration.ofSeconds(120));
 		warm = true;
-		WebElement button = driver.findElement(By.cssSelector("form button[type=submit]"));
 		if (!"cockpit".equals(app)) {
 			assertThat(button.getText()).as("the login page of %s speaks Chinese", app).isEqualTo("登录");
 		}
-		// The login page may still be settling (autofocus): type until both fields hold what was typed.
-		wait.until(d -> {
-			WebElement name = d.findElement(By.cssSelector("input[ng-model=username]"));
-			WebElement password = d.findElement(By.cssSelector("input[ng-model=password]"));
-			name.clear();
-			name.sendKeys(user);
-			password.clear();
-			password.sendKeys(user);
-			return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
-		});
-		button.click();
+		chromium.submitLogin(button, user);
 		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
 	}
 
 	private void signOut() {
-		if (driver == null) {
-			return;
-		}
-		try {
-			driver.get(base() + "/camunda/app/welcome/default/");
-			driver.manage().deleteAllCookies();
-			((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
-		}
-		catch (WebDriverException e) {
-			// the next login starts from a fresh page anyway
+		if (chromium != null) {
+			chromium.signOut(base());
 		}
 	}
 
@@ -425,31 +360,13 @@ class TasklistFilingBrowserTest {
 		type("applicantHead", "张三");
 	}
 
-	/** form-js renders a field with the id {@code fjs-form-<form>-<component id>}; ours are Field_<key>. */
 	private static By field(String key) {
-		return By.cssSelector("[id^='fjs-form-'][id$='-Field_" + key + "']");
+		return Chromium.field(key);
 	}
 
+	/** form-js commits typing on blur; a field re-rendered meanwhile is typed into again ({@link Chromium#type}). */
 	private void type(String key, String text) {
-		WebElement input = wait.until(ExpectedConditions.elementToBeClickable(field(key)));
-		scrollTo(input);
-		// form-js debounces typing and commits it on blur: leave the field before touching another one. A field
-		// re-rendered meanwhile (conditional texts) may lose the keys: type again then.
-		for (int attempt = 1;; attempt++) {
-			input.clear();
-			input.sendKeys(text);
-			((JavascriptExecutor) driver).executeScript("arguments[0].blur();", input);
-			try {
-				new WebDriverWait(driver, Duration.ofSeconds(2), Duration.ofMillis(100))
-					.until(d -> text.equals(input.getDomProperty("value")));
-				return;
-			}
-			catch (org.openqa.selenium.TimeoutException e) {
-				if (attempt == 3) {
-					throw e;
-				}
-			}
-		}
+		chromium.type(key, text);
 	}
 
 	private void check(String key) {
@@ -554,18 +471,11 @@ class TasklistFilingBrowserTest {
 	}
 
 	private void scrollTo(WebElement element) {
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		chromium.scrollTo(element);
 	}
 
 	private void screenshot(String name) {
-		shot++;
-		try {
-			Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", getClass().getSimpleName(), shot, name)),
-					driver.getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("Cannot save screenshot " + name, e);
-		}
+		chromium.screenshot(name);
 	}
 
 	@Test

@@ -1,25 +1,20 @@
 package org.ipoutlet.browser;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_LIFECYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -51,12 +46,8 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,19 +69,12 @@ class TasklistPlainTextBrowserTest {
 	private static final List<String> APPLICANT_TEXT = List.of("orgName", "workFoundation", "teamMembers",
 			"typicalCases");
 
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-	private static final Duration WAIT = Duration.ofSeconds(20);
 	/** The first Tasklist page of a run loads its scripts on a busy machine. */
-	private static final Duration PAGE_LOAD = Duration.ofSeconds(90);
+	private static final Duration PAGE_LOAD = Chromium.FIRST_LOAD;
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	/** Keep a reference: java.util.logging forgets configured loggers nobody holds. */
-	private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
-
+	private static Chromium chromium;
 	private static ChromeDriver driver;
-	private static Path profile;
 
 	@LocalServerPort
 	int port;
@@ -126,59 +110,36 @@ class TasklistPlainTextBrowserTest {
 	AnnualReports reports;
 
 	private WebDriverWait wait;
-	private int shot;
 
 	@RegisterExtension
 	final AfterTestExecutionCallback dumpOnFailure = context -> {
 		if (driver != null && context.getExecutionException().isPresent()) {
 			String test = context.getRequiredTestMethod().getName();
 			screenshot("FAILED-" + test);
-			Files.writeString(SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + test + "-FAILED.html"),
+			Files.writeString(Chromium.SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + test + "-FAILED.html"),
 					driver.getPageSource());
 		}
 	};
 
 	@BeforeAll
 	static void startChromium() throws IOException {
-		if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-			String missing = "Chromium browser tests need /usr/bin/chromium and /usr/bin/chromedriver: "
-					+ "apt-get install chromium chromium-driver fonts-noto-cjk";
-			if (System.getenv("CI") != null) {
-				fail(missing + " (CI must install them, see .ci/run)");
-			}
-			assumeTrue(false, missing);
-		}
-		SELENIUM_LOG.setLevel(Level.SEVERE);
-		profile = Files.createTempDirectory("chromium-profile");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=zh-CN",
-				"--window-size=1400,1400", "--user-data-dir=" + profile.toAbsolutePath());
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.withEnvironment(Map.of("TZ", "Asia/Shanghai"))
-			.build();
-		driver = new ChromeDriver(service, options);
+		// A tall window: the review forms show the applicant's texts and tables at once.
+		chromium = Chromium.start(TasklistPlainTextBrowserTest.class.getSimpleName(), 1400);
+		driver = chromium.driver;
 	}
 
 	@AfterAll
 	static void stopChromium() throws IOException {
-		if (driver != null) {
-			driver.quit();
+		if (chromium != null) {
+			chromium.close();
+			chromium = null;
 			driver = null;
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
 		}
 	}
 
 	@BeforeEach
-	void setUp() throws IOException {
-		wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
-		Files.createDirectories(SCREENSHOTS);
+	void setUp() {
+		wait = chromium.wait;
 	}
 
 	@AfterEach
@@ -254,7 +215,7 @@ class TasklistPlainTextBrowserTest {
 		String orgName = "钓鱼网点" + ThreadLocalRandom.current().nextInt(100000, 999999) + PAYLOAD;
 		String filingNo = fileOutlet(orgName);
 		String lifecycleId = runtime.createProcessInstanceQuery()
-			.processDefinitionKey(LifecycleVariables.PROCESS_KEY)
+			.processDefinitionKey(OUTLET_LIFECYCLE)
 			.processInstanceBusinessKey(filingNo)
 			.singleResult()
 			.getId();
@@ -305,7 +266,7 @@ class TasklistPlainTextBrowserTest {
 		String orgName = "钓鱼网点" + ThreadLocalRandom.current().nextInt(100000, 999999) + PAYLOAD;
 		String filingNo = fileOutlet(orgName);
 		String lifecycleId = runtime.createProcessInstanceQuery()
-			.processDefinitionKey(LifecycleVariables.PROCESS_KEY)
+			.processDefinitionKey(OUTLET_LIFECYCLE)
 			.processInstanceBusinessKey(filingNo)
 			.singleResult()
 			.getId();
@@ -451,20 +412,7 @@ class TasklistPlainTextBrowserTest {
 	}
 
 	private boolean tryLogIn(String user) {
-		driver.get(base() + "/camunda/app/tasklist/default/");
-		new WebDriverWait(driver, PAGE_LOAD, Duration.ofMillis(200))
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-		WebElement button = driver.findElement(By.cssSelector("form button[type=submit]"));
-		wait.until(d -> {
-			WebElement name = d.findElement(By.cssSelector("input[ng-model=username]"));
-			WebElement password = d.findElement(By.cssSelector("input[ng-model=password]"));
-			name.clear();
-			name.sendKeys(user);
-			password.clear();
-			password.sendKeys(user);
-			return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
-		});
-		button.click();
+		chromium.submitLogin(chromium.loginPage(base(), "tasklist", PAGE_LOAD), user);
 		By refused = By.xpath("//*[contains(@class,'alert-danger')][contains(., '登录失败')]");
 		wait.until(ExpectedConditions.or(
 				ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")),
@@ -473,16 +421,8 @@ class TasklistPlainTextBrowserTest {
 	}
 
 	private void signOut() {
-		if (driver == null) {
-			return;
-		}
-		try {
-			driver.get(base() + "/camunda/app/welcome/default/");
-			driver.manage().deleteAllCookies();
-			((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
-		}
-		catch (WebDriverException e) {
-			// the next login starts from a fresh page anyway
+		if (chromium != null) {
+			chromium.signOut(base());
 		}
 	}
 
@@ -513,7 +453,7 @@ class TasklistPlainTextBrowserTest {
 		scrollTo(input);
 		input.clear();
 		input.sendKeys(text);
-		((JavascriptExecutor) driver).executeScript("arguments[0].blur();", input);
+		chromium.script("arguments[0].blur();", input);
 		wait.until(d -> text.equals(input.getDomProperty("value")));
 	}
 
@@ -526,18 +466,11 @@ class TasklistPlainTextBrowserTest {
 	}
 
 	private void scrollTo(WebElement element) {
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
+		chromium.script("arguments[0].scrollIntoView({block: 'start'});", element);
 	}
 
 	private void screenshot(String name) {
-		shot++;
-		try {
-			Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", getClass().getSimpleName(), shot, name)),
-					driver.getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("Cannot save screenshot " + name, e);
-		}
+		chromium.screenshot(name);
 	}
 
 	private String base() {
@@ -573,7 +506,7 @@ class TasklistPlainTextBrowserTest {
 				List.of("PATENT"));
 		outlets.insert(Outlet.file(filingNo, "APP-" + filingNo, uscc, details, "310000", "applicant", validFrom,
 				validUntil, Instant.now()));
-		runtime.startProcessInstanceByKey(LifecycleVariables.PROCESS_KEY, filingNo,
+		runtime.startProcessInstanceByKey(OUTLET_LIFECYCLE, filingNo,
 				Map.of("filingNo", filingNo, "applicationNo", "APP-" + filingNo, "uscc", uscc, "orgName", orgName,
 						"recommenderId", "310000", "province", "310000", "outletUser", "applicant", "validFrom",
 						validFrom.toString(), "validUntil", validUntil.toString()));

@@ -1,5 +1,6 @@
 package org.ipoutlet.filing;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -88,7 +89,7 @@ class FilingStepsCannotBeSkippedTest {
 	void startingBeforeRegistrationFilesNothingAndTheJobBecomesAnIncident() {
 		Counts before = counts();
 		asAdmin();
-		ProcessInstance pi = runtime.createProcessInstanceByKey(PROCESS_KEY)
+		ProcessInstance pi = runtime.createProcessInstanceByKey(OUTLET_FILING)
 			.setVariables(application(uscc))
 			.startBeforeActivity("Task_Registration")
 			.execute();
@@ -105,7 +106,7 @@ class FilingStepsCannotBeSkippedTest {
 		banned.ban(uscc, "某机构", "提供虚假材料", LocalDate.parse("2025-01-10"), LocalDate.parse("2028-01-09"), "test");
 		Counts before = counts();
 		asAdmin();
-		ProcessInstance pi = runtime.createProcessInstanceByKey(PROCESS_KEY)
+		ProcessInstance pi = runtime.createProcessInstanceByKey(OUTLET_FILING)
 			.setVariables(application(uscc))
 			.startBeforeActivity("Task_Registration")
 			.execute();
@@ -119,7 +120,7 @@ class FilingStepsCannotBeSkippedTest {
 	@Test
 	void startingBeforeCnipaReviewSkipsTheRecommenderAndIsRefused() {
 		asAdmin();
-		ProcessInstance pi = runtime.createProcessInstanceByKey(PROCESS_KEY)
+		ProcessInstance pi = runtime.createProcessInstanceByKey(OUTLET_FILING)
 			.setVariables(application(uscc))
 			.startBeforeActivity("cnipaReview")
 			.execute();
@@ -180,7 +181,7 @@ class FilingStepsCannotBeSkippedTest {
 	void aStartSkippingCustomListenersStillRecordsTheApplicationAndTakesEveryStep() {
 		Integer rows = jdbc.queryForObject("select count(*) from filing_application", Integer.class);
 		asAdmin();
-		ProcessInstance pi = runtime.createProcessInstanceByKey(PROCESS_KEY)
+		ProcessInstance pi = runtime.createProcessInstanceByKey(OUTLET_FILING)
 			.setVariables(application(uscc))
 			.startBeforeActivity("StartEvent_Submitted")
 			.execute(true, true);
@@ -199,7 +200,7 @@ class FilingStepsCannotBeSkippedTest {
 	void aStartSkippingCustomListenersBeforeRegistrationFilesNothing() {
 		Counts before = counts();
 		asAdmin();
-		ProcessInstance pi = runtime.createProcessInstanceByKey(PROCESS_KEY)
+		ProcessInstance pi = runtime.createProcessInstanceByKey(OUTLET_FILING)
 			.setVariables(application(uscc))
 			.startBeforeActivity("Task_Registration")
 			.execute(true, true);
@@ -309,7 +310,7 @@ class FilingStepsCannotBeSkippedTest {
 	}
 
 	private ProcessInstance submitAndCheck() {
-		ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, application(uscc));
+		ProcessInstance pi = runtime.startProcessInstanceByKey(OUTLET_FILING, application(uscc));
 		Jobs.runDue(management, pi.getId());
 		return pi;
 	}

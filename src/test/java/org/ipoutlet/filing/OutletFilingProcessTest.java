@@ -1,5 +1,6 @@
 package org.ipoutlet.filing;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -521,7 +522,7 @@ class OutletFilingProcessTest {
 	// --- helpers ---
 
 	private ProcessInstance submit(Map<String, Object> variables) {
-		return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
+		return runtime.startProcessInstanceByKey(OUTLET_FILING, variables);
 	}
 
 	/** Submits and runs the eligibility check. */

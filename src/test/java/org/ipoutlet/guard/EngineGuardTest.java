@@ -1,5 +1,6 @@
 package org.ipoutlet.guard;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipoutlet.filing.FilingVariables.*;
@@ -66,7 +67,7 @@ class EngineGuardTest {
 		Map<String, Object> application = FilingFixtures.application(FilingFixtures.newUscc());
 		application.remove(APPLICANT);
 		identity.setAuthentication("applicant", OUTLETS);
-		ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, application);
+		ProcessInstance pi = runtime.startProcessInstanceByKey(OUTLET_FILING, application);
 		identity.clearAuthentication();
 		Jobs.runDue(management, pi.getId());
 		return pi;
@@ -102,30 +103,30 @@ class EngineGuardTest {
 
 	@Test
 	void aStartCarriesOnlyTheFormsFieldsAndTheDocumentsSoTheApplicantCannotBeForged() {
-		long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+		long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(OUTLET_FILING).count();
 		Map<String, Object> application = FilingFixtures.application(FilingFixtures.newUscc());
 		application.put(APPLICANT, "applicant2");
 		application.put(OUTCOME, "FILED");
 		application.put(ELIGIBLE, true);
 		identity.setAuthentication("applicant", OUTLETS);
-		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, application))
+		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(OUTLET_FILING, application))
 			.satisfies(thrown -> assertThat(fields(thrown)).containsExactlyInAnyOrder(APPLICANT, OUTCOME, ELIGIBLE));
 		identity.clearAuthentication();
-		assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isEqualTo(before);
+		assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(OUTLET_FILING).count()).isEqualTo(before);
 	}
 
 	@Test
 	void startInstructionsAndSkippedListenersAreForAdministratorsOnly() {
-		long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+		long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(OUTLET_FILING).count();
 		Map<String, Object> application = FilingFixtures.application(FilingFixtures.newUscc());
 		application.remove(APPLICANT);
 		identity.setAuthentication("applicant", OUTLETS);
-		assertThatThrownBy(() -> runtime.createProcessInstanceByKey(PROCESS_KEY).setVariables(application)
+		assertThatThrownBy(() -> runtime.createProcessInstanceByKey(OUTLET_FILING).setVariables(application)
 			.startBeforeActivity("Task_Registration").execute()).isInstanceOf(AuthorizationException.class);
-		assertThatThrownBy(() -> runtime.createProcessInstanceByKey(PROCESS_KEY).setVariables(application)
+		assertThatThrownBy(() -> runtime.createProcessInstanceByKey(OUTLET_FILING).setVariables(application)
 			.startBeforeActivity("cnipaReview").execute(true, true)).isInstanceOf(AuthorizationException.class);
 		identity.clearAuthentication();
-		assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isEqualTo(before);
+		assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(OUTLET_FILING).count()).isEqualTo(before);
 	}
 
 	@Test

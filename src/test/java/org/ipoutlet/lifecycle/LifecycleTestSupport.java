@@ -1,5 +1,6 @@
 package org.ipoutlet.lifecycle;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_LIFECYCLE;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
@@ -92,7 +93,7 @@ abstract class LifecycleTestSupport {
 		vars.put("outletUser", outletUser);
 		vars.put("validFrom", validFrom.toString());
 		vars.put("validUntil", validUntil.toString());
-		ProcessInstance pi = runtimeService.startProcessInstanceByKey(LifecycleVariables.PROCESS_KEY, filingNo, vars);
+		ProcessInstance pi = runtimeService.startProcessInstanceByKey(OUTLET_LIFECYCLE, filingNo, vars);
 		return new Filed(filingNo, uscc, recommenderId, outletUser, pi);
 	}
 

@@ -3,17 +3,25 @@ package org.ipoutlet.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.ipoutlet.ProcessTest;
 import org.ipoutlet.register.OutletStatus;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Validity, renewal and expiry of a filing (Art. 9). */
 @ProcessTest
 class OutletLifecycleProcessTest extends LifecycleTestSupport {
+
+	@Autowired
+	HistoryService historyService;
 
 	@Test
 	void Art9_filingExpiresWithoutRenewal() {
@@ -39,6 +47,33 @@ class OutletLifecycleProcessTest extends LifecycleTestSupport {
 		assertThatThrownBy(() -> messages.orderRectification(outlet.filingNo(), "检查"))
 			.isInstanceOf(NoAwaitingInstanceException.class)
 			.hasMessageContaining(outlet.filingNo());
+	}
+
+	/**
+	 * Like outlet-filing, the lifecycle computes its deadlines into variables an auditor sees, the timers read
+	 * them, and the end event records the outcome.
+	 */
+	@Test
+	void Art9_Art17_theTimersReadTheDatesTheProcessComputedAndTheEndEventRecordsTheOutcome() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		Map<String, Object> vars = runtimeService.getVariables(outlet.id());
+		assertThat(vars).containsEntry("expiresAt", "2030-03-10T00:00:00+08:00")
+			.containsEntry("renewalWindowOpens", "2029-12-10")
+			.containsEntry("renewalWindowOpensAt", "2029-12-10T00:00:00+08:00")
+			.containsEntry("summaryYear", 2027)
+			.containsEntry("summaryDue", "2028-01-31")
+			.containsEntry("summaryOpensAt", "2028-01-01T00:00:00+08:00")
+			.containsEntry("summaryDeadlineAt", "2028-02-01T00:00:00+08:00");
+		List<Instant> timers = managementService.createJobQuery().processInstanceId(outlet.id()).timers().list()
+			.stream().map(job -> job.getDuedate().toInstant()).toList();
+		assertThat(timers).contains(OffsetDateTime.parse("2030-03-10T00:00:00+08:00").toInstant(),
+				OffsetDateTime.parse("2029-12-10T00:00:00+08:00").toInstant(),
+				OffsetDateTime.parse("2028-01-01T00:00:00+08:00").toInstant());
+
+		advanceTo(outlet, LocalDate.of(2030, 3, 10).atTime(0, 1), true);
+		assertThat(ended(outlet)).isTrue();
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(outlet.id())
+			.variableName("lifecycleOutcome").singleResult().getValue()).isEqualTo("EXPIRED");
 	}
 
 	@Test

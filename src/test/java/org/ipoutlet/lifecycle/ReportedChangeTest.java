@@ -2,11 +2,14 @@ package org.ipoutlet.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
 
 import org.ipoutlet.register.Outlet.OutletDetails;
+import org.ipoutlet.validation.FieldError;
+import org.ipoutlet.validation.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** Art. 10: which changes may be reported, and how they apply to the register entry. */
@@ -40,6 +43,33 @@ class ReportedChangeTest {
 				"TRAINING", "BAKING")))).hasMessageContaining("BAKING");
 		assertThatThrownBy(() -> ReportedChange.of(Map.of("serviceItems", List.of("SEARCH", "TRAINING"))))
 			.hasMessageContaining("basic services");
+	}
+
+	/** The refusal is data: every bad field with the rule it broke and a Chinese message, nothing to parse. */
+	@Test
+	void Art10_aRefusedReportNamesEveryFieldWithItsRuleAndAChineseMessage() {
+		assertThatThrownBy(() -> ReportedChange.of(Map.of("uscc", "x", "email", "not-an-address", "orgName", " ",
+				"serviceItems", List.of("SEARCH"))))
+			.isInstanceOfSatisfying(InvalidInputException.class, refused -> {
+				assertThat(refused.errors()).extracting(FieldError::field, FieldError::rule)
+					.containsExactlyInAnyOrder(tuple("uscc", "unknown"), tuple("email", "email"),
+							tuple("orgName", "required"), tuple("serviceItems", "basicServices"));
+				assertThat(refused.errors()).allSatisfy(e -> assertThat(e.messageZh()).as(e.field())
+					.containsPattern("\\p{IsHan}")
+					.doesNotContain(e.message()));
+			});
+	}
+
+	@Test
+	void Art18_Art19_anUnknownCodeIsRefusedWithTheAllowedLabelsInChinese() {
+		assertThatThrownBy(() -> MisconductType.parse("LATE")).isInstanceOfSatisfying(InvalidInputException.class,
+				refused -> assertThat(refused.errors()).singleElement().satisfies(e -> {
+					assertThat(e.field()).isEqualTo("misconductType");
+					assertThat(e.rule()).isEqualTo("invalid");
+					assertThat(e.messageZh()).startsWith("违规情形：").contains("在备案过程中提供虚假材料");
+				}));
+		assertThatThrownBy(() -> Designation.parse(null)).isInstanceOfSatisfying(InvalidInputException.class,
+				refused -> assertThat(refused.errors()).extracting(FieldError::rule).containsExactly("required"));
 	}
 
 }

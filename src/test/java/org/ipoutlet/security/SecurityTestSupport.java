@@ -1,5 +1,6 @@
 package org.ipoutlet.security;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ipoutlet.filing.FilingVariables.*;
 
@@ -261,7 +262,7 @@ abstract class SecurityTestSupport {
 		assertThat(reply.status()).as("setup: submit %s", reply).isEqualTo(201);
 		String applicationNo = reply.json().path("applicationNo").asText();
 		ProcessInstance instance = runtime.createProcessInstanceQuery()
-			.processDefinitionKey(PROCESS_KEY)
+			.processDefinitionKey(OUTLET_FILING)
 			.processInstanceBusinessKey(applicationNo)
 			.singleResult();
 		return new Filing(applicationNo, instance.getId(), uscc);

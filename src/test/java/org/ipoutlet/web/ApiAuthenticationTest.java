@@ -1,6 +1,7 @@
 package org.ipoutlet.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.ipoutlet.identity.AppGroups;
 import org.ipoutlet.identity.WebTest;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -52,7 +53,7 @@ class ApiAuthenticationTest {
 	@BeforeEach
 	void setUp() {
 		api = new ApiClient(port);
-		TestUsers.ensure(identityService, "applicant", ApiUser.OUTLETS);
+		TestUsers.ensure(identityService, "applicant", AppGroups.OUTLETS);
 	}
 
 	@Test
@@ -100,7 +101,7 @@ class ApiAuthenticationTest {
 	void wrongPasswordOrUnknownUserOrOtherSchemeIs401() {
 		// Its own user: Camunda delays logins after a failed attempt, which must not hit other tests.
 		String userId = "apitest" + UUID.randomUUID().toString().substring(0, 8);
-		TestUsers.ensure(identityService, userId, "secret-" + userId, ApiUser.OUTLETS);
+		TestUsers.ensure(identityService, userId, "secret-" + userId, AppGroups.OUTLETS);
 
 		Response wrong = api.get("/api/me", userId, "not-the-password");
 		assertThat(wrong.status()).isEqualTo(401);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.ipoutlet.filing.FilingMessages;
+import org.ipoutlet.filing.FilingOutcome;
 import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.web.AccessDeniedException;
@@ -66,7 +67,7 @@ class FilingApiController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "提交备案申请 / Submit a filing application",
 			description = "Only users of group outlets; the caller becomes the applicant. Either JSON: the 备案表 as "
-					+ "an object whose properties are the contract's variable names, with the work rules (相关工作制度, "
+					+ "an object whose properties are the process variable names, with the work rules (相关工作制度, "
 					+ "PDF/DOC/DOCX, at most 10 MB, required, Art. 6) and optionally the sealed form (PDF/JPG/PNG) inline "
 					+ "as {\"filename\": ..., \"contentBase64\": ...}; or multipart/form-data: part `application` (the "
 					+ "备案表 as JSON, without documents), file part `workRules` and optional file part `sealedForm`. "
@@ -207,7 +208,7 @@ class FilingApiController {
 	private static ResponseEntity<Submitted> submitted(String applicationNo) {
 		return ResponseEntity.created(URI.create("/api/filings/" + applicationNo))
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(new Submitted(applicationNo, FilingStatusQuery.IN_PROGRESS, "办理中"));
+			.body(new Submitted(applicationNo, FilingOutcome.IN_PROGRESS, FilingOutcome.IN_PROGRESS_LABEL));
 	}
 
 	@Schema(description = "A submitted application")

@@ -18,7 +18,7 @@ import org.ipoutlet.validation.JsonValues;
 import org.ipoutlet.web.JsonBodies;
 
 /**
- * A 备案表 as the API receives it, turned into the process variables of the contract: the JSON
+ * A 备案表 as the API receives it, turned into the process variables (README, "Reference"): the JSON
  * object's properties are the variable names, documents arrive inline in base64 or as multipart
  * file parts and become File variables. Only the request's shape is judged here (unknown
  * properties, a document that is not {filename, contentBase64}, bad base64); whether the values are

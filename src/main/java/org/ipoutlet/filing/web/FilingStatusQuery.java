@@ -1,5 +1,6 @@
 package org.ipoutlet.filing.web;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.ArrayList;
@@ -34,8 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FilingStatusQuery {
 
-	static final String IN_PROGRESS = "IN_PROGRESS";
-	static final String PUBLICITY_SUBPROCESS = "SubProcess_Publicity";
 
 	private static final List<String> VARIABLES = List.of(APPLICANT, ORG_NAME, USCC, RECOMMENDER_ID, ELIGIBLE,
 			INELIGIBILITY_REASONS, RECOMMENDATION, RECOMMENDER_OPINION, FILING_DECISION, CNIPA_OPINION,
@@ -74,7 +73,7 @@ class FilingStatusQuery {
 
 	private Optional<HistoricProcessInstance> instance(String applicationNo) {
 		return history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(PROCESS_KEY)
+			.processDefinitionKey(OUTLET_FILING)
 			.processInstanceBusinessKey(applicationNo)
 			.list()
 			.stream()
@@ -97,8 +96,8 @@ class FilingStatusQuery {
 
 	private FilingStatus status(String applicationNo, HistoricProcessInstance instance, Map<String, Object> vars) {
 		boolean ended = instance.getEndTime() != null;
-		String status = IN_PROGRESS;
-		String label = "办理中";
+		String status = FilingOutcome.IN_PROGRESS;
+		String label = FilingOutcome.IN_PROGRESS_LABEL;
 		if (ended) {
 			Optional<FilingOutcome> outcome = Arrays.stream(FilingOutcome.values())
 				.filter(o -> o.name().equals(vars.get(OUTCOME)))

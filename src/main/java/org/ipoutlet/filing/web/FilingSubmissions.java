@@ -1,5 +1,6 @@
 package org.ipoutlet.filing.web;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class FilingSubmissions {
 
 	/** @return the application number (business key) of the started filing */
 	String submit(FilingRequest request) {
-		Checks checks = rules.check(PROCESS_KEY, SubmissionRule.START, request.values());
+		Checks checks = rules.check(OUTLET_FILING, SubmissionRule.START, request.values());
 		List<FieldError> errors = new ArrayList<>(request.errors());
 		if (!request.has(WORK_RULES) && request.errors().stream().noneMatch(e -> e.field().startsWith(WORK_RULES))) {
 			// Art. 6(二): the work rules are part of the filing materials. Tasklist cannot attach files,
@@ -91,7 +92,7 @@ class FilingSubmissions {
 			// The start and the claim of the institution's pending slot are one transaction: of two
 			// simultaneous submissions exactly one holds the slot; the other rolls back entirely.
 			return transactions.execute(tx -> {
-				String applicationNo = runtime.startProcessInstanceByKey(PROCESS_KEY, variables).getBusinessKey();
+				String applicationNo = runtime.startProcessInstanceByKey(OUTLET_FILING, variables).getBusinessKey();
 				if (!applications.holdsPendingSlot(applicationNo)) {
 					throw pending(uscc);
 				}
@@ -126,7 +127,7 @@ class FilingSubmissions {
 		}
 		EngineCalls.asSystem(identity, () -> {
 			ProcessInstance running = runtime.createProcessInstanceQuery()
-				.processDefinitionKey(PROCESS_KEY)
+				.processDefinitionKey(OUTLET_FILING)
 				.processInstanceBusinessKey(applicationNo)
 				.singleResult();
 			HistoricVariableInstance applicant = history.createHistoricVariableInstanceQuery()
@@ -154,7 +155,7 @@ class FilingSubmissions {
 
 	private String[] historicInstanceIds(String applicationNo) {
 		String[] ids = history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(PROCESS_KEY)
+			.processDefinitionKey(OUTLET_FILING)
 			.processInstanceBusinessKey(applicationNo)
 			.list()
 			.stream()

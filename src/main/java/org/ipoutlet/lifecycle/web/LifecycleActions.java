@@ -1,11 +1,10 @@
 package org.ipoutlet.lifecycle.web;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_LIFECYCLE;
 import static org.ipoutlet.lifecycle.LifecycleVariables.*;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -15,13 +14,11 @@ import org.ipoutlet.lifecycle.LifecycleMessages;
 import org.ipoutlet.lifecycle.NoAwaitingInstanceException;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletRepository;
-import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.SubmissionRejectedException;
 import org.ipoutlet.web.AccessDeniedException;
 import org.ipoutlet.web.ApiUser;
 import org.ipoutlet.web.ConflictException;
 import org.ipoutlet.web.EngineCalls;
-import org.ipoutlet.web.InvalidRequestException;
 import org.ipoutlet.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -32,9 +29,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class LifecycleActions {
-
-	/** The field a {@link LifecycleMessages} refusal names: its message starts with it. */
-	private static final Pattern FIELD = Pattern.compile("^(?:field ')?([A-Za-z]+)'?\\b");
 
 	private final OutletRepository outlets;
 	private final LifecycleMessages messages;
@@ -69,7 +63,7 @@ class LifecycleActions {
 	/** Completes the outlet's open task {@code taskKey} with {@code variables}, as the calling outlet user. */
 	void complete(String filingNo, String taskKey, String taskNameZh, Map<String, Object> variables) {
 		List<Task> open = EngineCalls.asSystem(identity, () -> tasks.createTaskQuery()
-			.processDefinitionKey(PROCESS_KEY)
+			.processDefinitionKey(OUTLET_LIFECYCLE)
 			.processInstanceBusinessKey(filingNo)
 			.taskDefinitionKey(taskKey)
 			.active()
@@ -86,16 +80,16 @@ class LifecycleActions {
 		}
 	}
 
-	/** Sends a lifecycle message; the caller's role was checked, the engine call runs as the system. */
+	/**
+	 * Sends a lifecycle message; the caller's role was checked, the engine call runs as the system. A
+	 * refused input ({@code InvalidInputException}) reaches the API's problem handler as it is.
+	 */
 	void send(Runnable message) {
 		try {
 			EngineCalls.asSystem(identity, message);
 		}
 		catch (NoAwaitingInstanceException ex) {
 			throw new ConflictException(ex.getMessage() + " (网点当前状态不接受此操作)");
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(refusal(ex.getMessage()));
 		}
 	}
 
@@ -105,15 +99,6 @@ class LifecycleActions {
 
 	private Outlet outlet(String filingNo) {
 		return outlets.find(filingNo).orElseThrow(() -> new NotFoundException("No outlet with filing number " + filingNo));
-	}
-
-	/** A {@link LifecycleMessages} refusal ("rectificationReason is required") as a field error. */
-	static FieldError refusal(String message) {
-		Matcher m = FIELD.matcher(message == null ? "" : message);
-		String field = m.find() ? m.group(1) : "body";
-		String rule = message != null && message.contains("is required") ? "required"
-				: message != null && message.contains("cannot be reported") ? "unknown" : "invalid";
-		return new FieldError(field, rule, message, field + "：内容不符合要求（" + message + "）");
 	}
 
 }

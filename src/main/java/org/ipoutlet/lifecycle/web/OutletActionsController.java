@@ -44,8 +44,8 @@ import jakarta.servlet.http.HttpServletRequest;
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class OutletActionsController {
 
-	static final List<String> RENEWAL_FIELDS = List.of("staffTotal", "staffFullTime", "workFoundation",
-			"developmentPlan", DECLARATION_TRUTHFUL);
+	static final List<String> RENEWAL_FIELDS = List.of(STAFF_TOTAL, STAFF_FULL_TIME, WORK_FOUNDATION, DEVELOPMENT_PLAN,
+			DECLARATION_TRUTHFUL);
 
 	private final LifecycleActions actions;
 

@@ -41,7 +41,7 @@ public record OutletView(String filingNo, String orgName, String orgCategory, St
 		return url.startsWith("https://") || url.startsWith("http://") ? platformUrl.strip() : null;
 	}
 
-	/** A contract code with its Chinese label. */
+	/** A code (README, "Reference") with its Chinese label. */
 	public record Coded(String code, String label) {
 	}
 

@@ -2,6 +2,7 @@ package org.ipoutlet.web.security;
 
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.ipoutlet.web.ApiPaths;
 import org.ipoutlet.web.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +23,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -47,6 +49,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * public endpoint are still checked.</li>
  * <li>401 and 403 are RFC 9457 problems; 401 carries the Basic challenge.</li>
  * <li>While a request runs the engine's authentication is the caller's ({@link EngineAuthenticationFilter}).</li>
+ * <li>{@code GET /api/me/**} also accepts the Camunda webapp session with its CSRF token
+ * ({@link WebappSessionAuthentication}), for the Tasklist plugin's own views.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -82,7 +86,7 @@ public class ApiSecurityConfig {
 
 	@Bean
 	SecurityFilterChain applicationSecurity(HttpSecurity http, IdentityService identityService,
-			ObjectMapper objectMapper) throws Exception {
+			ObjectMapper objectMapper, ProcessEngine engine) throws Exception {
 		ProblemWriter problems = new ProblemWriter(objectMapper);
 		http.securityMatcher(APPLICATION)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(CROSS_SITE_WRITE)
@@ -96,12 +100,16 @@ public class ApiSecurityConfig {
 			.httpBasic(basic -> basic.realmName(ApiPaths.REALM).authenticationEntryPoint(unauthorized(problems)))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized(problems))
 				.accessDeniedHandler(forbidden(problems)))
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Stateless; and the Tasklist session that GET /api/me/** may carry is never touched (no new session id).
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionFixation(fixation -> fixation.none()))
 			.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.headers(SecurityHeaders::application)
+			.addFilterAfter(new WebappSessionAuthentication(identityService, engine.getName()),
+					BasicAuthenticationFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
 		return http.build();
 	}
@@ -129,7 +137,10 @@ public class ApiSecurityConfig {
 					: "This endpoint requires HTTP Basic authentication";
 			ProblemDetail problem = Problems.problem(Problems.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED,
 					"Authentication required", detail, request);
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ApiPaths.CHALLENGE);
+			if (!WebappSessionAuthentication.fromWebapp(request)) {
+				// A webapp page's call (its session expired) gets no challenge: the browser would show its login prompt.
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ApiPaths.CHALLENGE);
+			}
 			problems.write(response, problem);
 		};
 	}

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * so there only the message tells; {@code /engine-rest} also checks exception types
  * ({@link org.ipoutlet.web.security.EngineRestConfiguration}).
  */
-public final class EngineClientMistakes {
+final class EngineClientMistakes {
 
 	/** A message fragment of a client mistake, and the plain message the client gets instead. */
 	private record Mistake(Pattern pattern, String message) {

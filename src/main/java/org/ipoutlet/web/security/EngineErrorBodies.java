@@ -48,7 +48,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * ({@link org.ipoutlet.web.security.EngineRestConfiguration}) already answer this way, with the
  * exception at hand; this filter also covers the webapps' engine API, which has Camunda's mappers.
  */
-public class EngineErrorBodies extends OncePerRequestFilter {
+class EngineErrorBodies extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineErrorBodies.class);
 

@@ -40,6 +40,15 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
 		if (!identityService.checkPassword(userId, password)) {
 			throw new BadCredentialsException(WRONG_CREDENTIALS);
 		}
+		return authenticated(identityService, userId);
+	}
+
+	/**
+	 * The authentication of a user whose identity was established (password checked here, or the
+	 * Camunda webapp session of {@link WebappSessionAuthentication}); its groups are read afresh.
+	 * Runs as the system.
+	 */
+	static Authentication authenticated(IdentityService identityService, String userId) {
 		List<String> groups = identityService.createGroupQuery()
 			.groupMember(userId)
 			.orderByGroupId()

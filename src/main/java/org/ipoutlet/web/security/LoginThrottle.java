@@ -32,7 +32,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * before any password is checked. The engine's own per-user delay is {@link LoginEngineSettings}.
  * README: Security.
  */
-public class LoginThrottle extends OncePerRequestFilter {
+class LoginThrottle extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 

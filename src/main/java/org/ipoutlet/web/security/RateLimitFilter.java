@@ -30,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * address: behind a reverse proxy, let the container take it from X-Forwarded-For
  * ({@code server.forward-headers-strategy}); the header itself is never trusted here.
  */
-public class RateLimitFilter extends OncePerRequestFilter {
+class RateLimitFilter extends OncePerRequestFilter {
 
 	private final List<Limited> limits;
 	private final ProblemWriter problems;

@@ -1,5 +1,6 @@
 package org.ipoutlet.filing.web;
 
+import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ipoutlet.filing.FilingVariables.*;
 
@@ -456,7 +457,7 @@ class FilingApiTest {
 
 	private ProcessInstance instance(String applicationNo) {
 		return runtime.createProcessInstanceQuery()
-			.processDefinitionKey(PROCESS_KEY)
+			.processDefinitionKey(OUTLET_FILING)
 			.processInstanceBusinessKey(applicationNo)
 			.singleResult();
 	}

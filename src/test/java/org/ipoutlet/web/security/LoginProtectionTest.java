@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipoutlet.identity.AppGroups;
 import org.ipoutlet.identity.WebTest;
 import org.ipoutlet.web.ApiClient;
-import org.ipoutlet.web.ApiUser;
 import org.ipoutlet.web.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,7 +111,7 @@ class LoginProtectionTest {
 
 	private String newUser() {
 		String user = "login" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		TestUsers.ensure(identityService, user, "secret-" + user, ApiUser.OUTLETS);
+		TestUsers.ensure(identityService, user, "secret-" + user, AppGroups.OUTLETS);
 		return user;
 	}
 

@@ -23,8 +23,9 @@ export default {
   },
   // Keeps the start button usable after a dynamic list is edited (form-js 1.8 leaves empty
   // error entries); see custom/dynamic-list-validity.js. Camunda Forms' own messages and labels in
-  // Chinese: custom/form-messages-zh.js.
-  customScripts: ['custom/dynamic-list-validity', 'custom/form-messages-zh'],
+  // Chinese: custom/form-messages-zh.js. The reviewers' and applicants' views 已办, 我的申请 and the task tab
+  // 流程跟踪: views/views-plugin.js.
+  customScripts: ['custom/dynamic-list-validity', 'custom/form-messages-zh', 'views/views-plugin'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
