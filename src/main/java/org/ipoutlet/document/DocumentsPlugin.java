@@ -1,5 +1,6 @@
 package org.ipoutlet.document;
 
+import org.ipoutlet.ProcessKeys;
 import org.ipoutlet.institution.DocumentChecks;
 import org.ipoutlet.institution.DocumentKind;
 import static org.ipoutlet.filing.FilingVariables.*;
@@ -83,7 +84,7 @@ public class DocumentsPlugin extends AbstractProcessEnginePlugin {
 		String applicationNo = applications.getObject().ofProcessInstance(task.getProcessInstanceId()).applicationNo();
 		List<DocumentKind> missing = documents.getObject().missing(applicationNo);
 		if (!missing.isEmpty()) {
-			throw new SubmissionRejectedException(PROCESS_KEY + "/" + PRELIMINARY_REVIEW, missing.stream()
+			throw new SubmissionRejectedException(ProcessKeys.OUTLET_FILING + "/" + PRELIMINARY_REVIEW, missing.stream()
 				.map(kind -> new FieldError(kind.field(), "required",
 						"cannot recommend: the applicant has not attached the " + kind.field() + " document (Art. 6)",
 						"不能推荐：申请机构尚未上传" + kind.label() + "（《办法》第六条），可退回补正"))
@@ -133,7 +134,7 @@ public class DocumentsPlugin extends AbstractProcessEnginePlugin {
 		}
 
 		private static boolean filing(ScopeImpl scope) {
-			return PROCESS_KEY.equals(((ProcessDefinitionEntity) scope.getProcessDefinition()).getKey());
+			return ProcessKeys.OUTLET_FILING.equals(((ProcessDefinitionEntity) scope.getProcessDefinition()).getKey());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package org.ipoutlet.browser;
 
+import org.ipoutlet.ProcessKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ipoutlet.filing.FilingVariables.*;
 
@@ -68,7 +69,7 @@ class TasklistDocumentsBrowserTest {
 		identity.setAuthentication("applicant", List.of("outlets"));
 		ProcessInstance pi;
 		try {
-			pi = runtime.startProcessInstanceByKey(PROCESS_KEY, application);
+			pi = runtime.startProcessInstanceByKey(ProcessKeys.OUTLET_FILING, application);
 		}
 		finally {
 			identity.clearAuthentication();

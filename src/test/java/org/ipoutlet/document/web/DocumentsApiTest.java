@@ -1,5 +1,6 @@
 package org.ipoutlet.document.web;
 
+import org.ipoutlet.ProcessKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipoutlet.filing.FilingVariables.*;
@@ -281,7 +282,7 @@ class DocumentsApiTest {
 		identity.setAuthentication("applicant", List.of("outlets"));
 		ProcessInstance pi;
 		try {
-			pi = runtime.startProcessInstanceByKey(PROCESS_KEY, application);
+			pi = runtime.startProcessInstanceByKey(ProcessKeys.OUTLET_FILING, application);
 		}
 		finally {
 			identity.clearAuthentication();
