@@ -120,7 +120,7 @@ class SubmissionFirewall extends CommandInterceptor {
 		context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
 		Set<String> allowed = new TreeSet<>(context.runWithoutAuthorization(
 				() -> formFields(new GetDeployedTaskFormCmd(taskId), context)));
-		if ("outlet-filing".equals(processKey(context, task))) {
+		if (org.ipoutlet.ProcessKeys.OUTLET_FILING.equals(processKey(context, task))) {
 			allowed.addAll(DOCUMENTED_TASK_FIELDS.getOrDefault(task.getTaskDefinitionKey(), Set.of()));
 		}
 		refuseOthers(task.getTaskDefinitionKey(), submitted, allowed);

@@ -1,5 +1,6 @@
 package org.ipoutlet.browser;
 
+import org.ipoutlet.ProcessKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ipoutlet.filing.FilingVariables.*;
 

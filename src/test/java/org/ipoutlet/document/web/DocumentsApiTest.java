@@ -1,5 +1,6 @@
 package org.ipoutlet.document.web;
 
+import org.ipoutlet.ProcessKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipoutlet.filing.FilingVariables.*;
