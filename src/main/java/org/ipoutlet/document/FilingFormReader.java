@@ -5,19 +5,19 @@ import static org.ipoutlet.filing.FilingVariables.*;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.filing.FilingApplication;
+import org.ipoutlet.filing.FilingOpinion;
+import org.ipoutlet.filing.FilingOpinions;
 import org.ipoutlet.institution.OrgCategory;
 import org.ipoutlet.institution.ServiceItem;
 import org.ipoutlet.identity.Recommenders;
@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the 备案表 of an application as it stands at any step, from the engine's history (so ended
  * applications print too): sections 一–六 as submitted or last supplemented, 七 from the completion of
- * 初审和推荐 and 八 from the completion of 国家知识产权局审核 (the decision, the opinion, who completed the
- * task as 经办人 and the day). 负责人 of 七 and 八 is left for the hand until the filing records it.
+ * the signed opinions of the filing (README, "Sections 六–八"): 六 the applicant's declaration, 七 the
+ * recommender's, 八 CNIPA's final decision after publicity, each with 经办人 (the user who completed the
+ * step, by name), 负责人 and the day.
  */
 @Component
 public class FilingFormReader {
@@ -39,9 +40,11 @@ public class FilingFormReader {
 	private final Recommenders recommenders;
 	private final JdbcTemplate jdbc;
 	private final BusinessClock clock;
+	private final FilingOpinions opinions;
 
 	FilingFormReader(HistoryService history, IdentityService identity, Recommenders recommenders, JdbcTemplate jdbc,
-			BusinessClock clock) {
+			BusinessClock clock, FilingOpinions opinions) {
+		this.opinions = opinions;
 		this.history = history;
 		this.identity = identity;
 		this.recommenders = recommenders;
@@ -76,25 +79,28 @@ public class FilingFormReader {
 			for (Map<String, Object> c : records(v.get(TYPICAL_CASES))) {
 				cases.add(new FilingForm.TypicalCase(text(c, "name"), text(c, "period"), text(c, "content")));
 			}
-			var applicant = Boolean.TRUE.equals(v.get(DECLARATION_TRUTHFUL))
-					? new FilingForm.Opinion(null, "本机构承诺所填材料真实、合法。", text(v, APPLICANT_HANDLER),
-							text(v, APPLICANT_HEAD), submitted)
-					: new FilingForm.Opinion(null, null, text(v, APPLICANT_HANDLER), text(v, APPLICANT_HEAD), submitted);
-			var recommendation = lastCompleted(instance, "preliminaryReview").map(task -> new FilingForm.Opinion(
-					switch (String.valueOf(v.get(RECOMMENDATION))) {
+			// 六–八 as the filing signed them (README, "Sections 六–八"): the handler is the user who completed
+			// the step, 八 is CNIPA's final decision after publicity, not the approval before it.
+			Map<FilingOpinion.Section, FilingOpinion> signed = new EnumMap<>(FilingOpinion.Section.class);
+			opinions.sections(application.applicationNo()).forEach(o -> signed.put(o.section(), o));
+			String declaration = Boolean.TRUE.equals(v.get(DECLARATION_TRUTHFUL)) ? "本机构承诺所填材料真实、合法。" : null;
+			var six = signed.get(FilingOpinion.Section.SIX);
+			var applicant = six == null
+					? new FilingForm.Opinion(null, declaration, null, text(v, APPLICANT_HEAD), submitted)
+					: new FilingForm.Opinion(null, orElse(six.opinion(), declaration), userName(six.handler()), six.head(),
+							six.decidedOn());
+			var seven = signed.get(FilingOpinion.Section.SEVEN);
+			var recommendation = seven == null ? FilingForm.Opinion.NONE
+					: new FilingForm.Opinion(switch (String.valueOf(seven.decision())) {
 						case "RECOMMEND" -> "同意推荐";
 						case "RETURN" -> "退回补正";
 						case "NOT_RECOMMEND" -> "不予推荐";
 						default -> null;
-					}, text(v, RECOMMENDER_OPINION), userName(task.getAssignee()), null, day(task.getEndTime())))
-				.orElse(FilingForm.Opinion.NONE);
-			var decision = lastCompleted(instance, "cnipaReview").map(task -> new FilingForm.Opinion(
-					switch (String.valueOf(v.get(FILING_DECISION))) {
-						case "APPROVE" -> "准予备案";
-						case "REJECT" -> "不予备案";
-						default -> null;
-					}, text(v, CNIPA_OPINION), userName(task.getAssignee()), null, day(task.getEndTime())))
-				.orElse(FilingForm.Opinion.NONE);
+					}, seven.opinion(), userName(seven.handler()), seven.head(), seven.decidedOn());
+			var eight = signed.get(FilingOpinion.Section.EIGHT);
+			var decision = eight == null ? FilingForm.Opinion.NONE
+					: new FilingForm.Opinion(FilingOpinion.FILED.equals(eight.decision()) ? "准予备案" : "不予备案",
+							eight.opinion(), userName(eight.handler()), eight.head(), eight.decidedOn());
 			return new FilingForm(cover, basic, text(v, WORK_FOUNDATION), team, text(v, DEVELOPMENT_PLAN), cases, applicant,
 					recommendation, decision);
 		});
@@ -130,16 +136,8 @@ public class FilingFormReader {
 		return vars;
 	}
 
-	private Optional<HistoricTaskInstance> lastCompleted(String processInstanceId, String taskKey) {
-		return history.createHistoricTaskInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.taskDefinitionKey(taskKey)
-			.finished()
-			.orderByHistoricTaskInstanceEndTime()
-			.desc()
-			.listPage(0, 1)
-			.stream()
-			.findFirst();
+	private static String orElse(String text, String otherwise) {
+		return text == null || text.isBlank() ? otherwise : text;
 	}
 
 	private String userName(String userId) {
@@ -161,10 +159,6 @@ public class FilingFormReader {
 			.stream()
 			.findFirst()
 			.orElse(null);
-	}
-
-	private LocalDate day(Date date) {
-		return date == null ? null : date.toInstant().atZone(clock.zone()).toLocalDate();
 	}
 
 	@SuppressWarnings("unchecked")

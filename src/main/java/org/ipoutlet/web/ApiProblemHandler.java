@@ -194,8 +194,24 @@ class ApiProblemHandler {
 			MismatchingMessageCorrelationException.class })
 	ResponseEntity<ProblemDetail> conflict(RuntimeException ex, HttpServletRequest request) throws Exception {
 		apiOnly(request, ex);
-		return Problems.response(Problems.problem(Problems.CONFLICT, HttpStatus.CONFLICT, "Conflict",
-				ex.getMessage(), request));
+		ProblemDetail problem = Problems.problem(Problems.CONFLICT, HttpStatus.CONFLICT, "Conflict", ex.getMessage(),
+				request);
+		problem.setProperty("messageZh", conflictZh(ex));
+		return Problems.response(problem);
+	}
+
+	/** Every 409 says in Chinese what stood in the way (README, "The application's API"). */
+	private static String conflictZh(RuntimeException ex) {
+		if (ex instanceof ConflictException conflict) {
+			return conflict.messageZh();
+		}
+		if (ex instanceof IllegalTransitionException refused) {
+			return refused.id() + " 当前的状态不允许此操作";
+		}
+		if (ex instanceof MismatchingMessageCorrelationException) {
+			return "当前没有等待此操作的办理事项";
+		}
+		return "数据刚被他人修改，请刷新后重试";
 	}
 
 	/**

@@ -96,7 +96,7 @@ function renderApplication(container, application, api, reload) {
           });
           const body = await response.json().catch(() => ({}));
           if (!response.ok) {
-            const errors = (body.errors || []).map(e => e.messageZh).filter(Boolean);
+            const errors = (body.errors || []).map(e => e.messageZh).concat(body.messageZh ? [body.messageZh] : []).filter(Boolean);
             message.textContent = '上传失败：' + (errors.length ? errors.join('；') : '（' + response.status + '）');
             return;
           }

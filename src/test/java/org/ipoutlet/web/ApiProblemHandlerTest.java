@@ -86,12 +86,16 @@ class ApiProblemHandlerTest {
 				"urn:ipoutlet:problem:access-denied");
 		assertProblem(handler.forbidden(new AuthorizationException("no READ on task"), api("/api/x")), 403,
 				"urn:ipoutlet:problem:access-denied");
-		assertProblem(handler.conflict(new ConflictException("Publicity is over"), api("/api/x")), 409,
-				"urn:ipoutlet:problem:conflict");
+		ResponseEntity<ProblemDetail> conflict = handler.conflict(new ConflictException("Publicity is over", "公示期已结束"),
+				api("/api/x"));
+		assertProblem(conflict, 409, "urn:ipoutlet:problem:conflict");
+		assertThat(conflict.getBody().getDetail()).isEqualTo("Publicity is over");
+		assertThat(conflict.getBody().getProperties()).containsEntry("messageZh", "公示期已结束");
 		ResponseEntity<ProblemDetail> transition = handler.conflict(
 				new IllegalTransitionException("Outlet", "F1", OutletStatus.REVOKED, "renew"), api("/api/x"));
 		assertProblem(transition, 409, "urn:ipoutlet:problem:conflict");
 		assertThat(transition.getBody().getDetail()).contains("REVOKED");
+		assertThat(transition.getBody().getProperties()).containsEntry("messageZh", "F1 当前的状态不允许此操作");
 	}
 
 	@Test

@@ -58,7 +58,7 @@ public class DocumentUploads {
 		}
 		if (!FilingDocumentService.OPEN_FOR_UPLOADS.contains(application.status())) {
 			throw new ConflictException("Application " + applicationNo + " is " + application.status()
-					+ ": documents can be (re)placed only until the recommendation (申请已推荐或已办结，不能再上传或更换材料)");
+					+ ": documents can be (re)placed only until the recommendation", "申请已推荐或已办结，不能再上传或更换材料");
 		}
 		return documents.store(applicationNo, kind, checked, content, user.id(), route);
 	}

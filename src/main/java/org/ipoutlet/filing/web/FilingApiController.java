@@ -174,8 +174,9 @@ class FilingApiController {
 					(String) body.get(OBJECTOR_CONTACT)));
 		}
 		catch (FilingMessages.NotInPublicityException ex) {
-			throw new ConflictException("公示期外不受理异议：申请 " + applicationNo + " 不在公示期内。 / Application "
-					+ applicationNo + " is not in publicity: objections are accepted only during publicity.");
+			throw new ConflictException("Application " + applicationNo
+					+ " is not in publicity: objections are accepted only during publicity",
+					"公示期外不受理异议：申请 " + applicationNo + " 不在公示期内");
 		}
 		return ResponseEntity.accepted().build();
 	}

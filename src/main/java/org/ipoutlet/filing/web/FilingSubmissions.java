@@ -111,8 +111,8 @@ class FilingSubmissions {
 	}
 
 	private static ConflictException pending(String uscc) {
-		return new ConflictException("Institution " + uscc + " already has a filing application in progress "
-				+ "(该机构已有正在办理的备案申请)");
+		return new ConflictException("Institution " + uscc + " already has a filing application in progress",
+				"该机构已有正在办理的备案申请");
 	}
 
 	/**
@@ -139,7 +139,7 @@ class FilingSubmissions {
 			}
 			if (running == null) {
 				throw new ConflictException("Application " + applicationNo + " is closed: documents can no longer be "
-						+ "attached (申请已办结，不能再上传附件)");
+						+ "attached", "申请已办结，不能再上传附件");
 			}
 			// The documents store keeps what the reviewers open (README, "The 备案表 document"); one transaction.
 			transactions.executeWithoutResult(tx -> {

@@ -69,8 +69,8 @@ class LifecycleActions {
 			.active()
 			.list());
 		if (open.isEmpty()) {
-			throw new ConflictException("No open task " + taskKey + " for outlet " + filingNo + " (当前没有待办的"
-					+ taskNameZh + ")");
+			throw new ConflictException("No open task " + taskKey + " for outlet " + filingNo,
+					"当前没有待办的" + taskNameZh);
 		}
 		try {
 			tasks.complete(open.get(0).getId(), variables);
@@ -89,7 +89,7 @@ class LifecycleActions {
 			EngineCalls.asSystem(identity, message);
 		}
 		catch (NoAwaitingInstanceException ex) {
-			throw new ConflictException(ex.getMessage() + " (网点当前状态不接受此操作)");
+			throw new ConflictException(ex.getMessage(), "网点当前状态不接受此操作");
 		}
 	}
 

@@ -120,7 +120,7 @@ class DocumentsApiTest {
 		try (PDDocument doc = Loader.loadPDF(pdf.body())) {
 			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
 			assertThat(text).contains("编号：" + pi.getBusinessKey(), "备案机构：上海市某高校图书馆（盖章）", "推荐部门：上海市知识产权局（盖章）",
-					"填报日期：2026年3月2日", "王五", "新能源汽车产业专利导航", "经办人：李四负责人：张三", "□准予备案□不予备案");
+					"填报日期：2026年3月2日", "王五", "新能源汽车产业专利导航", "经办人：张申请负责人：张三", "□准予备案□不予备案");
 		}
 	}
 
@@ -194,7 +194,7 @@ class DocumentsApiTest {
 		identity.setAuthentication("shanghai", List.of("recommender-310000"));
 		try {
 			assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of(RECOMMENDATION, "RECOMMEND",
-					RECOMMENDER_OPINION, "同意推荐")))
+					RECOMMENDER_OPINION, "同意推荐", RECOMMENDER_HEAD, "王局长")))
 				.satisfies(thrown -> {
 					// The engine wraps a task listener's refusal; REST and Tasklist unwrap it the same way.
 					SubmissionRejectedException e = SubmissionRejectedException.in(thrown).orElseThrow();
@@ -212,7 +212,8 @@ class DocumentsApiTest {
 
 		assertThat(upload("applicant", pi.getBusinessKey(), "sealedForm", "scan.jpg", TestDocuments.JPEG).statusCode())
 			.isEqualTo(201);
-		tasks.complete(review.getId(), Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐"));
+		tasks.complete(review.getId(), Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐",
+				RECOMMENDER_HEAD, "王局长"));
 		Jobs.runDue(management, pi.getId());
 		assertThat(task(pi, "cnipaReview")).isNotNull();
 		assertThat(upload("applicant", pi.getBusinessKey(), "sealedForm", "scan2.jpg", TestDocuments.JPEG).statusCode())
@@ -223,7 +224,7 @@ class DocumentsApiTest {
 	void aReturnedApplicationTakesANewScanAndTheNewestIsInForce() throws Exception {
 		ProcessInstance pi = start(FilingFixtures.application(FilingFixtures.newUscc()));
 		tasks.complete(task(pi, "preliminaryReview").getId(),
-				Map.of(RECOMMENDATION, "RETURN", RECOMMENDER_OPINION, "盖章不清晰，请重新扫描上传"));
+				Map.of(RECOMMENDATION, "RETURN", RECOMMENDER_OPINION, "盖章不清晰，请重新扫描上传", RECOMMENDER_HEAD, "王局长"));
 		Jobs.runDue(management, pi.getId());
 		Task supplement = task(pi, "supplementMaterials");
 		Map<String, Object> corrected = FilingFixtures.application(uscc(pi));
@@ -247,10 +248,11 @@ class DocumentsApiTest {
 	void theFinalFormIsArchivedWhenCnipasDecisionClosesTheApplication() throws Exception {
 		ProcessInstance pi = start(FilingFixtures.application(FilingFixtures.newUscc()));
 		tasks.complete(task(pi, "preliminaryReview").getId(), Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION,
-				"资源充足，同意推荐"));
+				"资源充足，同意推荐", RECOMMENDER_HEAD, "王局长"));
 		Jobs.runDue(management, pi.getId());
 		assertThat(stored(pi.getBusinessKey(), "FINAL_FORM")).isZero();
-		tasks.complete(task(pi, "cnipaReview").getId(), Map.of(FILING_DECISION, "REJECT", CNIPA_OPINION, "典型案例不足，不予备案"));
+		tasks.complete(task(pi, "cnipaReview").getId(), Map.of(FILING_DECISION, "REJECT", CNIPA_OPINION, "典型案例不足，不予备案",
+				CNIPA_HEAD, "赵司长"));
 		Jobs.runDue(management, pi.getId());
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
 

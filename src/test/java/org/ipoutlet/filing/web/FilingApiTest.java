@@ -197,7 +197,8 @@ class FilingApiTest {
 
 		assertThat(second.status()).as(second.body()).isEqualTo(409);
 		assertThat(second.contentType()).startsWith("application/problem+json");
-		assertThat(second.json().path("detail").asText()).contains(uscc).contains("正在办理");
+		assertThat(second.json().path("detail").asText()).contains(uscc).contains("in progress");
+		assertThat(second.json().path("messageZh").asText()).contains("正在办理");
 		assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
 		assertThat(jdbc.queryForObject("select count(*) from filing_application", Integer.class)).isEqualTo(applications);
 	}
@@ -302,7 +303,8 @@ class FilingApiTest {
 				Map.of(OBJECTION, "异议", OBJECTOR_CONTACT, "13800000000"));
 
 		assertThat(objection.status()).as(objection.body()).isEqualTo(409);
-		assertThat(objection.json().path("detail").asText()).contains("公示期").contains("not in publicity");
+		assertThat(objection.json().path("detail").asText()).contains("not in publicity");
+		assertThat(objection.json().path("messageZh").asText()).contains("公示期");
 		assertThat(api.postJson(null, "/api/filings/SQ-1999-000001/objections",
 				Map.of(OBJECTION, "异议", OBJECTOR_CONTACT, "13800000000")).status()).isEqualTo(404);
 	}

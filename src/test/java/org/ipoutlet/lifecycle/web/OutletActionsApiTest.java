@@ -160,7 +160,8 @@ class OutletActionsApiTest {
 		Response response = post(OUTLET_USER, outlet.filingNo(), endpoint.path, endpoint.body);
 
 		assertThat(response.status()).as(response.body()).isEqualTo(409);
-		assertThat(response.json().path("detail").asText()).contains("当前没有待办");
+		assertThat(response.json().path("messageZh").asText()).startsWith("当前没有待办");
+		assertThat(response.json().path("detail").asText()).startsWith("No open task");
 	}
 
 	static Stream<Named<Endpoint>> taskEndpoints() {
