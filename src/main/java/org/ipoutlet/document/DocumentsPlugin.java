@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class DocumentsPlugin extends AbstractProcessEnginePlugin {
+class DocumentsPlugin extends AbstractProcessEnginePlugin {
 
 	static final String PRELIMINARY_REVIEW = "preliminaryReview";
 	static final String SUPPLEMENT = "supplementMaterials";

@@ -7,7 +7,7 @@ import java.util.List;
  * The filled 备案表 as it is printed (README: "The 备案表 document"): the annex's cover and its sections
  * 一–八, with codes already turned into their Chinese labels. Values that are not (yet) given are null.
  */
-public record FilingForm(Cover cover, BasicInfo basic, String workFoundation, List<TeamMember> team,
+record FilingForm(Cover cover, BasicInfo basic, String workFoundation, List<TeamMember> team,
 		String developmentPlan, List<TypicalCase> cases, Opinion applicant, Opinion recommender, Opinion cnipa) {
 
 	public FilingForm {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * hand where the filing has no value yet.
  */
 @Component
-public class FilingFormPdf {
+class FilingFormPdf {
 
 	static final String FONT = "fonts/NotoSerifSC-Regular.ttf";
 	/** 四号. */

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * step, by name), 负责人 and the day.
  */
 @Component
-public class FilingFormReader {
+class FilingFormReader {
 
 	private final HistoryService history;
 	private final IdentityService identity;

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its number back; nothing relies on the numbers being without gaps (see the README).
  */
 @Component
-public class DocumentNumbers {
+class DocumentNumbers {
 
 	/** How often a lock wait that timed out (H2 gives up after 2 s; PostgreSQL waits) is retried. */
 	static final int LOCK_ATTEMPTS = 30;

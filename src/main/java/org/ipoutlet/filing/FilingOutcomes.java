@@ -17,7 +17,7 @@ import org.ipoutlet.institution.BannedInstitutions;
  * or forged path is refused.
  */
 @Component("filingOutcomes")
-public class FilingOutcomes {
+class FilingOutcomes {
 
 	private static final Logger log = LoggerFactory.getLogger(FilingOutcomes.class);
 

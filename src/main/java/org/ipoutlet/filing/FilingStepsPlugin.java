@@ -30,7 +30,7 @@ import org.ipoutlet.validation.EngineParseListeners;
  * by the application".
  */
 @Component
-public class FilingStepsPlugin extends AbstractProcessEnginePlugin {
+class FilingStepsPlugin extends AbstractProcessEnginePlugin {
 
 	/** End events and the outcome each records (Art. 7). */
 	static final Map<String, FilingOutcome> END_EVENTS = Map.of("EndEvent_Ineligible", FilingOutcome.INELIGIBLE,

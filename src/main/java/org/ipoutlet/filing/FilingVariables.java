@@ -31,9 +31,7 @@ public final class FilingVariables extends OutletVariables {
 	public static final String APPLICANT_HEAD = "applicantHead";
 	/** 六's date (ISO, Asia/Shanghai), set by the application. */
 	public static final String APPLICANT_SIGNED_ON = "applicantSignedOn";
-	// Attachments
-	public static final String WORK_RULES = "workRules";
-	public static final String SEALED_FORM = "sealedForm";
+	// Attachments: WORK_RULES and SEALED_FORM (OutletVariables, with the document kinds)
 
 	// Set by the application
 	/** The Camunda user who started the filing (camunda:initiator). */

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.ipoutlet.institution.OutletVariables;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.SubmissionRejectedException;
 import org.slf4j.Logger;
@@ -55,14 +56,14 @@ class SubmissionFirewall extends CommandInterceptor {
 	 * (Tasklist's form-js 1.8 has no file picker; README: reference).
 	 */
 	static final Map<String, Set<String>> DOCUMENTED_START_FIELDS = Map.of(OUTLET_FILING,
-			Set.of("workRules", "sealedForm"));
+			Set.of(OutletVariables.WORK_RULES, OutletVariables.SEALED_FORM));
 
 	/**
 	 * Task fields no form can carry but clients may send: a supplement may bring new documents, e.g. a
 	 * new scan a RETURN asked for (README, "The 备案表 document").
 	 */
 	static final Map<String, Set<String>> DOCUMENTED_TASK_FIELDS = Map.of("supplementMaterials",
-			Set.of("workRules", "sealedForm"));
+			Set.of(OutletVariables.WORK_RULES, OutletVariables.SEALED_FORM));
 
 	@Override
 	public <T> T execute(Command<T> command) {

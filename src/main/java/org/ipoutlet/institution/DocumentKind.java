@@ -11,9 +11,9 @@ import java.util.Optional;
 public enum DocumentKind {
 
 	/** Art. 6(二) 相关工作制度: a PDF or Word document, at most 10 MB. */
-	WORK_RULES("workRules", "相关工作制度", 10L * 1024 * 1024, List.of(FileType.PDF, FileType.DOCX, FileType.DOC)),
+	WORK_RULES(OutletVariables.WORK_RULES, "相关工作制度", 10L * 1024 * 1024, List.of(FileType.PDF, FileType.DOCX, FileType.DOC)),
 	/** Art. 6(一) the 备案表 signed and sealed (填表说明 六), scanned: PDF, JPG or PNG, at most 20 MB. */
-	SEALED_FORM("sealedForm", "盖章备案表扫描件", 20L * 1024 * 1024, List.of(FileType.PDF, FileType.JPEG, FileType.PNG)),
+	SEALED_FORM(OutletVariables.SEALED_FORM, "盖章备案表扫描件", 20L * 1024 * 1024, List.of(FileType.PDF, FileType.JPEG, FileType.PNG)),
 	/** The 备案表 as printed from the filing's data when CNIPA's decision closed it (archived). */
 	FINAL_FORM("finalForm", "备案表（归档）", Long.MAX_VALUE, List.of(FileType.PDF));
 

@@ -35,6 +35,13 @@ public class OutletVariables {
 	public static final String VALID_FROM = "validFrom";
 	public static final String VALID_UNTIL = "validUntil";
 
+	/**
+	 * The filing's documents (Art. 6) as File variables: 相关工作制度 and the signed and sealed 备案表
+	 * (README, "The 备案表 document"); {@link DocumentKind} names its kinds by them.
+	 */
+	public static final String WORK_RULES = "workRules";
+	public static final String SEALED_FORM = "sealedForm";
+
 	/** The applicant's declaration that the materials are true (备案表 section 六, a renewal, Art. 9). */
 	public static final String DECLARATION_TRUTHFUL = "declarationTruthful";
 

@@ -58,7 +58,7 @@ class PackageLayoutTest {
 		MAY_USE.put("document.web", union(KERNEL, Set.of("filing", "document", "web")));
 		MAY_USE.put("lifecycle.web", union(KERNEL, Set.of("register", "lifecycle", "web")));
 		MAY_USE.put("tasklist.web", union(KERNEL, Set.of("register", "filing", "lifecycle", "web")));
-		MAY_USE.put("guard", Set.of("", "validation", "identity"));
+		MAY_USE.put("guard", Set.of("", "validation", "identity", "institution"));
 		MAY_USE.put("web.security", Set.of("", "web", "guard", "identity", "validation"));
 		MAY_USE.put("operations", union(KERNEL, Set.of("register", "filing", "lifecycle", "annualreport", "web")));
 		MAY_USE.put("admin", union(KERNEL, Set.of("register", "filing", "lifecycle", "annualreport", "web")));

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Art. 9: an institution with a valid filing renews it rather than filing again. */
 @Component
-public class AlreadyFiledRule implements EligibilityRule {
+class AlreadyFiledRule implements EligibilityRule {
 
 	private final OutletRepository outlets;
 

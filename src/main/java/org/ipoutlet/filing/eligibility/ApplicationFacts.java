@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What the eligibility rules look at, read from an application's variables. */
-public record ApplicationFacts(String applicationNo, String uscc, boolean independentLegalEntity, int staffFullTime,
+record ApplicationFacts(String applicationNo, String uscc, boolean independentLegalEntity, int staffFullTime,
 		List<String> ipCategories, List<String> serviceItems, String recommenderId, boolean provincialOutlet,
 		LocalDate today) {
 

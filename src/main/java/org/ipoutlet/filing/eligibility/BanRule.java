@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Art. 18: an institution whose filing was ended for misconduct may not apply for 3 years. */
 @Component
-public class BanRule implements EligibilityRule {
+class BanRule implements EligibilityRule {
 
 	private final BannedInstitutions banned;
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Art. 12: every outlet offers the three basic services (咨询、查询检索、宣传培训). */
 @Component
-public class BasicServicesRule implements EligibilityRule {
+class BasicServicesRule implements EligibilityRule {
 
 	@Override
 	public Optional<IneligibilityReason> check(ApplicationFacts facts) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * already in the public service system and need no filing.
  */
 @Component
-public class ExemptionRule implements EligibilityRule {
+class ExemptionRule implements EligibilityRule {
 
 	private final ExemptInstitutions exempt;
 

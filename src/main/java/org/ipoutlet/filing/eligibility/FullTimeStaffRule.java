@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Art. 5(一): a team with 5 or more full-time staff (5名及以上专职人员). */
 @Component
-public class FullTimeStaffRule implements EligibilityRule {
+class FullTimeStaffRule implements EligibilityRule {
 
 	public static final int MINIMUM_FULL_TIME_STAFF = 5;
 

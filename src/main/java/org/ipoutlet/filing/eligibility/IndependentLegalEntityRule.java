@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Art. 5(一): the institution is an independent legal entity (独立法人单位). */
 @Component
-public class IndependentLegalEntityRule implements EligibilityRule {
+class IndependentLegalEntityRule implements EligibilityRule {
 
 	@Override
 	public Optional<IneligibilityReason> check(ApplicationFacts facts) {

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Art. 5(二): services for one or more IP categories (专利、商标、地理标志等一个或多个类别). */
 @Component
-public class IpCategoryRule implements EligibilityRule {
+class IpCategoryRule implements EligibilityRule {
 
 	@Override
 	public Optional<IneligibilityReason> check(ApplicationFacts facts) {

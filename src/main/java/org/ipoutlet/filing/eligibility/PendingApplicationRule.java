@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * one in progress; any other is refused.
  */
 @Component
-public class PendingApplicationRule implements EligibilityRule {
+class PendingApplicationRule implements EligibilityRule {
 
 	private final FilingApplications applications;
 

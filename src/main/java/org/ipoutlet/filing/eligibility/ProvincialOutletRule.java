@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * outlet; one directly managed by an industry department is recommended by that department.
  */
 @Component
-public class ProvincialOutletRule implements EligibilityRule {
+class ProvincialOutletRule implements EligibilityRule {
 
 	private final Recommenders recommenders;
 
