@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.ipoutlet.Jobs;
 import org.ipoutlet.filing.FilingFixtures;
+import org.ipoutlet.filing.FilingVariables;
 
 /**
  * A filing moved through its steps by the engine as the demo users would in Tasklist (start form,
@@ -67,7 +68,8 @@ public final class FilingScenario {
 	/** Shanghai recommends: the filing goes to CNIPA's review. Returns the completed task's id. */
 	public String recommend(String processInstanceId, String opinion) {
 		String done = complete("shanghai", processInstanceId, "preliminaryReview",
-				Map.of("recommendation", "RECOMMEND", "recommenderOpinion", opinion));
+				Map.of(FilingVariables.RECOMMENDATION, "RECOMMEND", FilingVariables.RECOMMENDER_OPINION, opinion,
+						FilingVariables.RECOMMENDER_HEAD, "王局长"));
 		task(processInstanceId, "cnipaReview");
 		return done;
 	}

@@ -141,7 +141,7 @@ class MyViewsApiTest {
 		String returnedNo = history.createHistoricProcessInstanceQuery().processInstanceId(returned).singleResult()
 			.getBusinessKey();
 		scenario.complete("shanghai", returned, "preliminaryReview",
-				Map.of("recommendation", "RETURN", "recommenderOpinion", "请补充典型案例材料。"));
+				Map.of("recommendation", "RETURN", "recommenderOpinion", "请补充典型案例材料。", "recommenderHead", "王局长"));
 		String deadline = (String) runtime.getVariable(returned, "supplementDeadline");
 
 		JsonNode application = find(get("/api/me/applications", "applicant").get("applications"), "applicationNo", returnedNo);
