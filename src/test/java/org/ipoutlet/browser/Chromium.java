@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -155,6 +157,27 @@ public final class Chromium implements AutoCloseable {
 		catch (IOException e) {
 			throw new IllegalStateException("Cannot save screenshot " + name, e);
 		}
+	}
+
+	/**
+	 * For {@code @RegisterExtension}: when a test fails, the page as the browser had it — a screenshot and
+	 * the page source with the resources it loaded and the browser console — under {@link #SCREENSHOTS}.
+	 */
+	public static AfterTestExecutionCallback dumpOnFailure(Supplier<Chromium> browser) {
+		return context -> {
+			Chromium chromium = browser.get();
+			if (chromium == null || context.getExecutionException().isEmpty()) {
+				return;
+			}
+			String test = context.getRequiredTestMethod().getName();
+			chromium.screenshot("FAILED-" + test);
+			Files.writeString(
+					SCREENSHOTS.resolve(context.getRequiredTestClass().getSimpleName() + "-" + test + "-FAILED.html"),
+					chromium.driver.getPageSource() + "\n<!-- resources:\n"
+							+ chromium.script("return performance.getEntriesByType('resource')"
+									+ ".map(e => e.name + ' ' + Math.round(e.duration) + 'ms ' + e.responseStatus).join('\\n')")
+							+ "\n-->\n<!-- console:\n" + chromium.console() + "\n-->");
+		};
 	}
 
 	/** The browser console so far (for failure reports). */

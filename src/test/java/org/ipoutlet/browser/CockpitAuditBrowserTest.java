@@ -32,6 +32,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -75,17 +77,8 @@ class CockpitAuditBrowserTest {
 	RepositoryService repository;
 
 	/** On failure, the page as the browser had it. */
-	@org.junit.jupiter.api.extension.RegisterExtension
-	final org.junit.jupiter.api.extension.AfterTestExecutionCallback dumpOnFailure = context -> {
-		if (chromium != null && context.getExecutionException().isPresent()) {
-			String test = context.getRequiredTestMethod().getName();
-			chromium.screenshot("FAILED-" + test);
-			Files.writeString(Chromium.SCREENSHOTS.resolve(test + "-FAILED.html"), chromium.driver.getPageSource()
-					+ "\n<!-- resources:\n" + chromium.script("return performance.getEntriesByType('resource')"
-							+ ".map(e => e.name + ' ' + Math.round(e.duration) + 'ms ' + e.responseStatus).join('\\n')") + "\n-->"
-					+ "\n<!-- console:\n" + chromium.console() + "\n-->");
-		}
-	};
+	@RegisterExtension
+	final AfterTestExecutionCallback dumpOnFailure = Chromium.dumpOnFailure(() -> chromium);
 
 	@BeforeAll
 	static void startChromium() throws IOException {

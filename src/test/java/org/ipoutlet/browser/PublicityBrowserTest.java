@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
@@ -28,6 +27,8 @@ import org.ipoutlet.web.security.SecuritySettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -71,15 +72,8 @@ class PublicityBrowserTest {
 	SecuritySettings settings;
 
 	/** On failure, the page as the browser had it. */
-	@org.junit.jupiter.api.extension.RegisterExtension
-	final org.junit.jupiter.api.extension.AfterTestExecutionCallback dumpOnFailure = context -> {
-		if (chromium != null && context.getExecutionException().isPresent()) {
-			String test = context.getRequiredTestMethod().getName();
-			chromium.screenshot("FAILED-" + test);
-			Files.writeString(Chromium.SCREENSHOTS.resolve(test + "-FAILED.html"), chromium.driver.getPageSource()
-					+ "\n<!-- console:\n" + chromium.console() + "\n-->");
-		}
-	};
+	@RegisterExtension
+	final AfterTestExecutionCallback dumpOnFailure = Chromium.dumpOnFailure(() -> chromium);
 
 	@BeforeAll
 	static void startChromium() throws IOException {

@@ -3,7 +3,6 @@ package org.ipoutlet.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -82,13 +81,7 @@ class TasklistFilingBrowserTest {
 
 	/** On failure, the page as the browser had it (before {@link #logOut()} leaves it). */
 	@RegisterExtension
-	final AfterTestExecutionCallback dumpOnFailure = context -> {
-		if (driver != null && context.getExecutionException().isPresent()) {
-			String test = context.getRequiredTestMethod().getName();
-			screenshot("FAILED-" + test);
-			Files.writeString(Chromium.SCREENSHOTS.resolve(test + "-FAILED.html"), driver.getPageSource());
-		}
-	};
+	final AfterTestExecutionCallback dumpOnFailure = Chromium.dumpOnFailure(() -> chromium);
 
 	@BeforeAll
 	static void startChromium() throws IOException {

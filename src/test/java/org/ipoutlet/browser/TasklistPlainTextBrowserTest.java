@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -112,14 +111,7 @@ class TasklistPlainTextBrowserTest {
 	private WebDriverWait wait;
 
 	@RegisterExtension
-	final AfterTestExecutionCallback dumpOnFailure = context -> {
-		if (driver != null && context.getExecutionException().isPresent()) {
-			String test = context.getRequiredTestMethod().getName();
-			screenshot("FAILED-" + test);
-			Files.writeString(Chromium.SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + test + "-FAILED.html"),
-					driver.getPageSource());
-		}
-	};
+	final AfterTestExecutionCallback dumpOnFailure = Chromium.dumpOnFailure(() -> chromium);
 
 	@BeforeAll
 	static void startChromium() throws IOException {

@@ -3,7 +3,6 @@ package org.ipoutlet.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -71,17 +72,8 @@ class TasklistViewsBrowserTest {
 	String reviewTaskId;
 
 	/** On failure, the page as the browser had it. */
-	@org.junit.jupiter.api.extension.RegisterExtension
-	final org.junit.jupiter.api.extension.AfterTestExecutionCallback dumpOnFailure = context -> {
-		if (chromium != null && context.getExecutionException().isPresent()) {
-			String test = context.getRequiredTestMethod().getName();
-			chromium.screenshot("FAILED-" + test);
-			Files.writeString(Chromium.SCREENSHOTS.resolve(test + "-FAILED.html"),
-					chromium.driver.getPageSource() + "\n<!-- resources:\n" + chromium.script("return performance"
-							+ ".getEntriesByType('resource').map(e => e.name + ' ' + e.responseStatus).join('\\n')")
-							+ "\n-->\n<!-- console:\n" + chromium.console() + "\n-->");
-		}
-	};
+	@RegisterExtension
+	final AfterTestExecutionCallback dumpOnFailure = Chromium.dumpOnFailure(() -> chromium);
 
 	@BeforeAll
 	static void startChromium() throws IOException {
