@@ -5,6 +5,7 @@ import static org.ipoutlet.lifecycle.LifecycleVariables.*;
 
 import java.util.List;
 
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.validation.SubmissionRule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,13 +22,13 @@ class LifecycleSubmissionRules {
 	static final int REPORT_MAX = 10000;
 	@Bean
 	SubmissionRule submitAnnualSummaryForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_SUBMIT_ANNUAL_SUMMARY, List.of(),
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.SUBMIT_ANNUAL_SUMMARY, List.of(),
 				c -> c.text(ANNUAL_SUMMARY, "年度工作总结", true, REPORT_MAX));
 	}
 
 	@Bean
 	SubmissionRule reviewAnnualSummaryForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_REVIEW_ANNUAL_SUMMARY, List.of(SUMMARY_COMPLIANT), c -> {
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.REVIEW_ANNUAL_SUMMARY, List.of(SUMMARY_COMPLIANT), c -> {
 			boolean compliant = c.bool(SUMMARY_COMPLIANT, "审核结论", true).orElse(true);
 			c.text(REVIEW_OPINION, compliant ? "审核意见" : "审核意见（不符合要求时必填）", !compliant, SubmissionRule.OPINION_MAX);
 		});
@@ -35,13 +36,13 @@ class LifecycleSubmissionRules {
 
 	@Bean
 	SubmissionRule submitRectificationReportForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_SUBMIT_RECTIFICATION_REPORT, List.of(),
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.SUBMIT_RECTIFICATION_REPORT, List.of(),
 				c -> c.text(RECTIFICATION_REPORT, "整改报告", true, REPORT_MAX));
 	}
 
 	@Bean
 	SubmissionRule verifyRectificationForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_VERIFY_RECTIFICATION, List.of(RECTIFIED), c -> {
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.VERIFY_RECTIFICATION, List.of(RECTIFIED), c -> {
 			c.bool(RECTIFIED, "核查结论", true);
 			c.text(VERIFICATION_OPINION, "核查意见", false, SubmissionRule.OPINION_MAX);
 		});
@@ -49,14 +50,14 @@ class LifecycleSubmissionRules {
 
 	@Bean
 	SubmissionRule applyForRenewalForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_APPLY_FOR_RENEWAL, List.of(DECLARATION_TRUTHFUL),
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.APPLY_FOR_RENEWAL, List.of(DECLARATION_TRUTHFUL),
 				LifecycleSubmissionRules::renewalApplication);
 	}
 
 	/** Art. 9: a renewal returned for correction is corrected with the same form and the same rules. */
 	@Bean
 	SubmissionRule correctRenewalForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_CORRECT_RENEWAL, List.of(DECLARATION_TRUTHFUL),
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.CORRECT_RENEWAL, List.of(DECLARATION_TRUTHFUL),
 				LifecycleSubmissionRules::renewalApplication);
 	}
 
@@ -74,7 +75,7 @@ class LifecycleSubmissionRules {
 
 	@Bean
 	SubmissionRule reviewRenewalForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_REVIEW_RENEWAL, List.of(RENEWAL_RECOMMENDED), c -> {
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.REVIEW_RENEWAL, List.of(RENEWAL_RECOMMENDED), c -> {
 			boolean recommended = c.bool(RENEWAL_RECOMMENDED, "推荐意见", true).orElse(true);
 			c.text(RENEWAL_REVIEW_OPINION, recommended ? "推荐部门意见" : "推荐部门意见（退回补正时必填）", !recommended,
 					SubmissionRule.OPINION_MAX);
@@ -83,7 +84,7 @@ class LifecycleSubmissionRules {
 
 	@Bean
 	SubmissionRule approveRenewalForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_APPROVE_RENEWAL, List.of(RENEWAL_APPROVED, RENEWAL_RETURNED), c -> {
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.APPROVE_RENEWAL, List.of(RENEWAL_APPROVED, RENEWAL_RETURNED), c -> {
 			boolean approved = c.bool(RENEWAL_APPROVED, "续期决定", true).orElse(true);
 			// Not approved: returned for correction or refused finally (Art. 9), with the reason.
 			c.bool(RENEWAL_RETURNED, "不予批准的处理", !approved);
@@ -99,7 +100,7 @@ class LifecycleSubmissionRules {
 	 */
 	@Bean
 	SubmissionRule reviewChangeReportForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_REVIEW_CHANGE_REPORT, List.of(), c -> {
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.REVIEW_CHANGE_REPORT, List.of(), c -> {
 			boolean forwarded = c.bool(CHANGE_ACCEPTED, "审核结论", true).orElse(true);
 			c.text(CHANGE_REVIEW_OPINION, forwarded ? "审核意见" : "审核意见（退回修改时须写明需更正之处）", !forwarded,
 					SubmissionRule.OPINION_MAX);
@@ -109,7 +110,7 @@ class LifecycleSubmissionRules {
 	/** Art. 10: CNIPA records (备案) the forwarded change report; the register changes from that day. */
 	@Bean
 	SubmissionRule recordChangeReportForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_RECORD_CHANGE_REPORT, List.of(), c -> {
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.RECORD_CHANGE_REPORT, List.of(), c -> {
 			c.mustBeTrue(CHANGE_RECORDED, "备案确认", "须确认予以备案");
 			c.text(CHANGE_RECORD_OPINION, "备案意见", false, SubmissionRule.OPINION_MAX);
 		});
@@ -118,7 +119,7 @@ class LifecycleSubmissionRules {
 	/** Art. 17: CNIPA's decision at the end of an unverified rectification, with its text (required). */
 	@Bean
 	SubmissionRule decideRevocationForm() {
-		return SubmissionRule.decision(OUTLET_LIFECYCLE, TASK_DECIDE_REVOCATION, List.of(REVOKE), c -> {
+		return SubmissionRule.decision(OUTLET_LIFECYCLE, TaskKeys.DECIDE_REVOCATION, List.of(REVOKE), c -> {
 			c.bool(REVOKE, "撤销决定", true);
 			c.text(REVOCATION_DECISION, "决定理由", true, SubmissionRule.OPINION_MAX);
 		});
