@@ -28,7 +28,7 @@ class MisconductAndDesignationProcessTest extends LifecycleTestSupport {
 		advanceTo(outlet, LocalDate.of(2028, 5, 5), true);
 		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2028, 5, 5))).isFalse();
 
-		messages.reportMisconduct(outlet.filingNo(), "UNRELATED_COMMERCIAL_ACTIVITY");
+		messages.reportMisconduct(outlet.filingNo(), "UNRELATED_COMMERCIAL_ACTIVITY", "经查实的违规事实", "撤销备案，三年内不得再提交备案申请", "cnipa");
 
 		assertThat(register(outlet).status()).isEqualTo(OutletStatus.REVOKED);
 		assertThat(register(outlet).statusReason()).contains("商业经营活动");
@@ -41,7 +41,7 @@ class MisconductAndDesignationProcessTest extends LifecycleTestSupport {
 	@Test
 	void Art18_misconductTypeMustBeAContractCode() {
 		Filed outlet = file(LocalDate.of(2027, 3, 10), "110000");
-		assertThatThrownBy(() -> messages.reportMisconduct(outlet.filingNo(), "BAD_ATTITUDE"))
+		assertThatThrownBy(() -> messages.reportMisconduct(outlet.filingNo(), "BAD_ATTITUDE", "经查实的违规事实", "撤销备案，三年内不得再提交备案申请", "cnipa"))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("misconductType");
 		assertThat(register(outlet).status()).isEqualTo(OutletStatus.FILED);
