@@ -45,7 +45,7 @@ import jakarta.servlet.http.HttpServletRequest;
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class OutletActionsController {
 
-	static final List<String> RENEWAL_FIELDS = List.of(STAFF_TOTAL, STAFF_FULL_TIME, WORK_FOUNDATION, DEVELOPMENT_PLAN,
+	static final List<String> RENEWAL_FIELDS = List.of(INDEPENDENT_LEGAL_ENTITY, STAFF_TOTAL, STAFF_FULL_TIME, WORK_FOUNDATION, DEVELOPMENT_PLAN,
 			DECLARATION_TRUTHFUL);
 
 	private final LifecycleActions actions;
@@ -72,7 +72,8 @@ class OutletActionsController {
 	@PostMapping("/renewal")
 	@Operation(summary = "申请续期 / Apply for renewal (Art. 9)",
 			description = "Completes the outlet's open renewal application (applyForRenewal) with updated "
-					+ "staffTotal, staffFullTime, workFoundation, developmentPlan and declarationTruthful = true.")
+					+ "independentLegalEntity, staffTotal, staffFullTime, workFoundation, developmentPlan and declarationTruthful = true; "
+					+ "the outlet stays valid (续期审核中) until the renewal is decided, and Art. 5 / 12 are checked again.")
 	@ApiResponse(responseCode = "204", description = "Applied; the recommender reviews it")
 	ResponseEntity<Void> renew(ApiUser user, @PathVariable String filingNo, HttpServletRequest request)
 			throws IOException {
