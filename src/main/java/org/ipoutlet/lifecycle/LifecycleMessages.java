@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.ipoutlet.identity.Recommenders;
-import org.ipoutlet.institution.BannedInstitutions;
+import org.ipoutlet.calendar.RegulationDates;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletRepository;
 import org.ipoutlet.register.OutletStatus;
@@ -36,15 +36,15 @@ public class LifecycleMessages {
 	private final OutletRepository outlets;
 	private final Recommenders recommenders;
 	private final OutletLifecycle lifecycle;
-	private final BannedInstitutions banned;
+	private final RegulationDates dates;
 
 	LifecycleMessages(RuntimeService runtime, OutletRepository outlets, Recommenders recommenders,
-			OutletLifecycle lifecycle, BannedInstitutions banned) {
+			OutletLifecycle lifecycle, RegulationDates dates) {
 		this.runtime = runtime;
 		this.outlets = outlets;
 		this.recommenders = recommenders;
 		this.lifecycle = lifecycle;
-		this.banned = banned;
+		this.dates = dates;
 	}
 
 	/** Art. 10: the outlet reports changed important information; its recommender reviews it. */
@@ -107,7 +107,7 @@ public class LifecycleMessages {
 			.setVariable(MISCONDUCT_FACTS, facts.strip())
 			.setVariable(MISCONDUCT_DECISION, decision.strip())
 			.setVariable(MISCONDUCT_DECIDED_BY, decidedBy));
-		return banned.lastDayOfBan(lifecycle.today());
+		return dates.lastDayOfBan(dates.today());
 	}
 
 	/** A required text of at most {@link SubmissionRule#OPINION_MAX} characters, named as the API names it. */
