@@ -161,6 +161,17 @@ public class DocumentsTasklistResource extends AbstractTasklistPluginRootResourc
 			return v;
 		}).toList());
 		out.put("missing", bean(FilingDocumentService.class).missing(a.applicationNo()).stream().map(DocumentKind::field).toList());
+		// What each upload may be, from the one definition of the documents (DocumentKind), for the file pickers.
+		out.put("kinds", DocumentKind.uploads().stream().map(kind -> {
+			Map<String, Object> k = new LinkedHashMap<>();
+			List<String> extensions = kind.types().stream().flatMap(t -> t.extensions().stream()).toList();
+			k.put("field", kind.field());
+			k.put("label", kind.label());
+			k.put("accept", String.join(",", extensions.stream().map(e -> "." + e).toList()));
+			k.put("hint", String.join("、", kind.types().stream().map(t -> t.extensions().get(0).toUpperCase(java.util.Locale.ROOT)).toList())
+					+ "，不超过 " + kind.maxBytes() / (1024 * 1024) + "MB");
+			return k;
+		}).toList());
 		return out;
 	}
 

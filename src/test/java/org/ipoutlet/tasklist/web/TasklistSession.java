@@ -17,7 +17,7 @@ import org.ipoutlet.web.ApiClient;
  * A Tasklist login as the browser holds it: Camunda's session cookie and its CSRF token (the
  * {@code XSRF-TOKEN} cookie), which the Tasklist plugin sends back in {@code X-XSRF-TOKEN}.
  */
-final class TasklistSession {
+public final class TasklistSession {
 
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -30,7 +30,7 @@ final class TasklistSession {
 	}
 
 	/** Logs {@code user} (password = user id) in to Tasklist. */
-	static TasklistSession login(int port, String user) {
+	public static TasklistSession login(int port, String user) {
 		TasklistSession session = new TasklistSession(port);
 		session.send(session.request("/camunda/api/admin/auth/user/default").GET());
 		String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
@@ -50,15 +50,15 @@ final class TasklistSession {
 	}
 
 	/** A GET as the Tasklist plugin makes it: session cookie and CSRF header. */
-	ApiClient.Response get(String path) {
+	public ApiClient.Response get(String path) {
 		return send(request(path).header("Accept", "application/json").header("X-XSRF-TOKEN", cookie("XSRF-TOKEN")).GET());
 	}
 
-	HttpRequest.Builder request(String path) {
+	public HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(base + path));
 	}
 
-	ApiClient.Response send(HttpRequest.Builder request) {
+	public ApiClient.Response send(HttpRequest.Builder request) {
 		// The cookie handler adds the session cookie; ApiClient reads the answer.
 		try {
 			return new ApiClient.Response(http.send(request.build(),
@@ -73,7 +73,7 @@ final class TasklistSession {
 		}
 	}
 
-	String cookie(String name) {
+	public String cookie(String name) {
 		return cookies.getCookieStore()
 			.getCookies()
 			.stream()
