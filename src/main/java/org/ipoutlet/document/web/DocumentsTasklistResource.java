@@ -64,6 +64,21 @@ public class DocumentsTasklistResource extends AbstractTasklistPluginRootResourc
 		});
 	}
 
+	/**
+	 * One application's documents by its number: what the Cockpit audit view lists (README, "Auditors in
+	 * Cockpit"; the same Camunda session, read only). The applicant, its recommender, CNIPA and auditors;
+	 * 404 for anyone else.
+	 */
+	@GET
+	@Path("{engine}/applications/{applicationNo}")
+	@Produces(MediaType.APPLICATION_JSON)
+	public Response application(@PathParam("engine") String engine, @PathParam("applicationNo") String applicationNo) {
+		return handle(() -> {
+			ApiUser user = user(engine);
+			return Response.ok(view(bean(DocumentUploads.class).readable(applicationNo, user), user)).build();
+		});
+	}
+
 	/** The documents of the filing a task belongs to (the 备案材料 tab). */
 	@GET
 	@Path("{engine}/tasks/{taskId}")
@@ -156,6 +171,8 @@ public class DocumentsTasklistResource extends AbstractTasklistPluginRootResourc
 			v.put("fileName", d.fileName());
 			v.put("size", d.size());
 			v.put("uploadedAt", d.uploadedAt().toString());
+			v.put("uploadedBy", d.uploadedBy());
+			v.put("route", d.route().name());
 			v.put("current", all.stream().filter(o -> o.kind() == d.kind()).findFirst().map(o -> o.id() == d.id()).orElse(false));
 			v.put("href", base + "/documents/" + d.id());
 			return v;

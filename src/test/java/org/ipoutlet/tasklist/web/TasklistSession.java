@@ -31,18 +31,23 @@ public final class TasklistSession {
 
 	/** Logs {@code user} (password = user id) in to Tasklist. */
 	public static TasklistSession login(int port, String user) {
+		return login(port, user, "tasklist");
+	}
+
+	/** Logs {@code user} (password = user id) in to one of the webapps ({@code tasklist}, {@code cockpit}). */
+	public static TasklistSession login(int port, String user, String app) {
 		TasklistSession session = new TasklistSession(port);
 		session.send(session.request("/camunda/api/admin/auth/user/default").GET());
 		String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(user, StandardCharsets.UTF_8);
-		HttpRequest.Builder post = session.request("/camunda/api/admin/auth/user/default/login/tasklist")
+		HttpRequest.Builder post = session.request("/camunda/api/admin/auth/user/default/login/" + app)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form));
 		if (session.cookie("XSRF-TOKEN") != null) {
 			post.header("X-XSRF-TOKEN", session.cookie("XSRF-TOKEN"));
 		}
 		ApiClient.Response login = session.send(post);
-		assertThat(login.status()).as("Tasklist login of %s: %s", user, login).isEqualTo(200);
+		assertThat(login.status()).as("%s login of %s: %s", app, user, login).isEqualTo(200);
 		// The session changed at login: fetch the token that belongs to it.
 		session.send(session.request("/camunda/api/admin/auth/user/default").GET());
 		assertThat(session.cookie("XSRF-TOKEN")).as("CSRF token").isNotNull();
@@ -63,6 +68,20 @@ public final class TasklistSession {
 		try {
 			return new ApiClient.Response(http.send(request.build(),
 					java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A download under the session, its body as bytes. */
+	public java.net.http.HttpResponse<byte[]> download(String path) {
+		try {
+			return http.send(request(path).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);
