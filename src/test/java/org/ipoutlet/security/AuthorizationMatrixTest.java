@@ -407,7 +407,8 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 			}
 			case API_RECTIFICATION_ORDER -> lifecycleAction(user, "rectification-orders",
 					Map.of("rectificationReason", "服务开展不足"));
-			case API_MISCONDUCT -> lifecycleAction(user, "misconduct", Map.of("misconductType", "FALSE_MATERIALS"));
+			case API_MISCONDUCT -> lifecycleAction(user, "misconduct", Map.of("misconductType", "FALSE_MATERIALS",
+					"facts", "备案材料中的人员名单系伪造", "decision", "撤销备案，三年内不得再提交备案申请"));
 			case API_DESIGNATION -> lifecycleAction(user, "designations", Map.of("designation", "TISC"));
 			case API_ME -> {
 				Reply reply = api(user, "GET", "/api/me", null);
