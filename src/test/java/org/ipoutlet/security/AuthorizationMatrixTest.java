@@ -394,8 +394,8 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 				Lifecycle outlet = filedOutlet();
 				fireTimer(outlet, "Timer_RenewalWindow");
 				Reply reply = api(user, "POST", "/api/outlets/" + outlet.filingNo() + "/renewal",
-						Map.of("staffTotal", 15, "staffFullTime", 8, "workFoundation", "三年来服务运行良好",
-								"developmentPlan", "扩大中小微企业服务", "declarationTruthful", true));
+						Map.of("independentLegalEntity", true, "staffTotal", 15, "staffFullTime", 8, "workFoundation",
+								"三年来服务运行良好", "developmentPlan", "扩大中小微企业服务", "declarationTruthful", true));
 				yield new Outcome(reply, lifecycleTask(outlet, "applyForRenewal") == null);
 			}
 			case API_ANNUAL_SUMMARY -> {
