@@ -5,13 +5,20 @@ import org.ipoutlet.institution.OutletVariables;
 /** Names of {@code annual-report} (business key = the report year, e.g. {@code 2026} for 2025's summaries). */
 final class AnnualReportVariables extends OutletVariables {
 
+	/** The provincial office's aggregation (candidate group {@code recommender-<office id>}). */
 	public static final String TASK_AGGREGATE_ANNUAL_REPORT = "aggregateAnnualReport";
+	/** CNIPA 公共服务司 acknowledges an office's aggregate (candidate group {@code cnipa-reviewers}). */
+	public static final String TASK_ACKNOWLEDGE_ANNUAL_REPORT = "acknowledgeAnnualReport";
 
 	/** The year of the report (the business key), an Integer. */
 	public static final String REPORT_YEAR = "reportYear";
 	/** Whether this year's report already exists (then this instance ends at once). */
 	public static final String ALREADY_REPORTED = "alreadyReported";
-	/** Multi-instance collection: the recommenders with outlets in the summary year. */
+	/**
+	 * Multi-instance collection: the provincial offices (recommender ids of type PROVINCIAL: GB/T 2260
+	 * codes and {@code xpcc}) with outlets in their territory in the summary year; the element variable
+	 * is {@code recommenderId}, the office's id.
+	 */
 	public static final String RECOMMENDER_IDS = "recommenderIds";
 
 	// Local to each recommender's aggregation
@@ -26,6 +33,9 @@ final class AnnualReportVariables extends OutletVariables {
 	/** The recommender's remarks on completion. */
 	public static final String AGGREGATE_REMARKS = "aggregateRemarks";
 	public static final String AGGREGATED_BY = "aggregatedBy";
+	/** CNIPA's remarks on acknowledging (required). */
+	public static final String ACKNOWLEDGE_REMARKS = "acknowledgeRemarks";
+	public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
 
 	private AnnualReportVariables() {
 	}
