@@ -33,7 +33,9 @@ import org.ipoutlet.register.OutletChanged;
 import org.ipoutlet.register.OutletRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -99,6 +101,23 @@ public class TerritoryAccess {
 			return;
 		}
 		outlets.find(filingNo).ifPresent(o -> grantRead(territories.officeOf(o), execution.getProcessInstanceId()));
+	}
+
+	/**
+	 * At start-up: every outlet's office reads its lifecycle instances (idempotent; gives the offices of
+	 * a database from before this release the grants new lifecycles get at their start).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(10)
+	public void grantExisting() {
+		int granted = 0;
+		for (Outlet o : outlets.findAll()) {
+			for (String id : lifecycleInstances(o.filingNo())) {
+				grantRead(territories.officeOf(o), id);
+				granted++;
+			}
+		}
+		log.info("Territory read grants checked for {} outlet-lifecycle instances", granted);
 	}
 
 	/** A register change: notices to the offices concerned; a move hands the read grant to the new office. */
@@ -169,7 +188,7 @@ public class TerritoryAccess {
 			grant(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
 			return null;
 		});
-		log.info("Office {} reads outlet-lifecycle {}", officeId, processInstanceId);
+		log.debug("Office {} reads outlet-lifecycle {}", officeId, processInstanceId);
 	}
 
 	private void revokeRead(String officeId, String processInstanceId) {
