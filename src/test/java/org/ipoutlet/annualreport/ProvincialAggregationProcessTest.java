@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.ipoutlet.ProcessTest;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.annualreport.AnnualReports.AggregateState;
 import org.ipoutlet.annualreport.AnnualReports.Figure;
 import org.ipoutlet.annualreport.AnnualReports.NationalOverview;
@@ -32,7 +33,6 @@ import org.ipoutlet.annualreport.AnnualReports.OutletLine;
 import org.ipoutlet.annualreport.AnnualReports.ProvinceOverview;
 import org.ipoutlet.annualreport.AnnualSummaries.Status;
 import org.ipoutlet.annualreport.TerritoryAccess.NoticeKind;
-import org.ipoutlet.lifecycle.LifecycleVariables;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.Outlet.OutletDetails;
 import org.ipoutlet.register.OutletRepository;
@@ -98,7 +98,7 @@ class ProvincialAggregationProcessTest {
 		submitSummary(own);
 		submitSummary(mct);
 		// The recommender reviews (unchanged): MCT reviews its outlet, the province its own.
-		Task mctReview = task(mct, LifecycleVariables.TASK_REVIEW_ANNUAL_SUMMARY);
+		Task mctReview = task(mct, TaskKeys.REVIEW_ANNUAL_SUMMARY);
 		assertThat(candidateGroups(mctReview)).containsExactly("recommender-mct");
 		reviewSummary(own, true);
 		reviewSummary(mct, true);
@@ -109,7 +109,7 @@ class ProvincialAggregationProcessTest {
 		ProcessInstance report = reports.start(2072);
 		List<Task> aggregations = taskService.createTaskQuery()
 			.processInstanceId(report.getId())
-			.taskDefinitionKey(AnnualReportVariables.TASK_AGGREGATE_ANNUAL_REPORT)
+			.taskDefinitionKey(TaskKeys.AGGREGATE_ANNUAL_REPORT)
 			.list();
 		// The industry departments get no aggregation task; Jiangsu's office gets one covering all three.
 		assertThat(aggregations).flatExtracting(this::candidateGroups)
@@ -138,7 +138,7 @@ class ProvincialAggregationProcessTest {
 		// CNIPA 公共服务司 receives it: a task to acknowledge, in its Chinese form.
 		Task acknowledge = taskService.createTaskQuery()
 			.processInstanceId(report.getId())
-			.taskDefinitionKey(AnnualReportVariables.TASK_ACKNOWLEDGE_ANNUAL_REPORT)
+			.taskDefinitionKey(TaskKeys.ACKNOWLEDGE_ANNUAL_REPORT)
 			.taskCandidateGroup("cnipa-reviewers")
 			.list()
 			.stream()
@@ -182,10 +182,10 @@ class ProvincialAggregationProcessTest {
 	void Art4_15_provincialOfficeReadsItsTerritorysLifecycleButWorksNoneOfItsTasks() {
 		Filed mct = file(LocalDate.of(2075, 3, 1), "mct", JIANGSU, "文旅部推荐的江苏网点");
 		advanceTo(List.of(mct), LocalDateTime.of(2076, 1, 5, 10, 0));
-		Task submit = task(mct, LifecycleVariables.TASK_SUBMIT_ANNUAL_SUMMARY);
+		Task submit = task(mct, TaskKeys.SUBMIT_ANNUAL_SUMMARY);
 		assertThat(submit).isNotNull();
 		submitSummary(mct);
-		Task review = task(mct, LifecycleVariables.TASK_REVIEW_ANNUAL_SUMMARY);
+		Task review = task(mct, TaskKeys.REVIEW_ANNUAL_SUMMARY);
 
 		// Jiangsu's office reads the instance and its history (variables, activities) ...
 		assertThat(as("js-office", "recommender-" + JIANGSU, () -> runtimeService.createProcessInstanceQuery()
@@ -200,7 +200,7 @@ class ProvincialAggregationProcessTest {
 			.count())).isEqualTo(1);
 		assertThat(as("js-office", "recommender-" + JIANGSU, () -> historyService.createHistoricActivityInstanceQuery()
 			.processInstanceId(mct.id())
-			.activityId(LifecycleVariables.TASK_SUBMIT_ANNUAL_SUMMARY)
+			.activityId(TaskKeys.SUBMIT_ANNUAL_SUMMARY)
 			.count())).isEqualTo(1);
 		// ... but neither sees nor works MCT's review (the industry department decides it).
 		assertThat(as("js-office", "recommender-" + JIANGSU,
@@ -339,14 +339,14 @@ class ProvincialAggregationProcessTest {
 	}
 
 	private void submitSummary(Filed outlet) {
-		Task submit = task(outlet, LifecycleVariables.TASK_SUBMIT_ANNUAL_SUMMARY);
+		Task submit = task(outlet, TaskKeys.SUBMIT_ANNUAL_SUMMARY);
 		assertThat(submit).as("submitAnnualSummary of %s", outlet.filingNo()).isNotNull();
 		taskService.complete(submit.getId(), Map.of("annualSummary", "本年度开展咨询、检索、培训服务，运行良好。"));
 		runJobs(outlet.id());
 	}
 
 	private void reviewSummary(Filed outlet, boolean compliant) {
-		Task review = task(outlet, LifecycleVariables.TASK_REVIEW_ANNUAL_SUMMARY);
+		Task review = task(outlet, TaskKeys.REVIEW_ANNUAL_SUMMARY);
 		assertThat(review).as("reviewAnnualSummary of %s", outlet.filingNo()).isNotNull();
 		taskService.complete(review.getId(),
 				Map.of("summaryCompliant", String.valueOf(compliant), "reviewOpinion", "符合要求"));
@@ -368,7 +368,7 @@ class ProvincialAggregationProcessTest {
 	private Task only(ProcessInstance report, String group) {
 		List<Task> tasks = taskService.createTaskQuery()
 			.processInstanceId(report.getId())
-			.taskDefinitionKey(AnnualReportVariables.TASK_AGGREGATE_ANNUAL_REPORT)
+			.taskDefinitionKey(TaskKeys.AGGREGATE_ANNUAL_REPORT)
 			.taskCandidateGroup(group)
 			.list();
 		assertThat(tasks).as("aggregation tasks of %s", group).hasSize(1);

@@ -18,7 +18,7 @@ import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletRepository;
 import org.ipoutlet.web.AccessDeniedException;
 import org.ipoutlet.web.ApiUser;
-import org.ipoutlet.web.EngineCalls;
+import org.ipoutlet.EngineCalls;
 import org.ipoutlet.web.NotFoundException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
