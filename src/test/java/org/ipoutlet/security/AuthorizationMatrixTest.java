@@ -406,8 +406,8 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 				Lifecycle outlet = filedOutlet();
 				fireTimer(outlet, "Timer_RenewalWindow");
 				Reply reply = api(user, "POST", "/api/outlets/" + outlet.filingNo() + "/renewal",
-						Map.of("staffTotal", 15, "staffFullTime", 8, "workFoundation", "三年来服务运行良好",
-								"developmentPlan", "扩大中小微企业服务", "declarationTruthful", true));
+						Map.of("independentLegalEntity", true, "staffTotal", 15, "staffFullTime", 8, "workFoundation",
+								"三年来服务运行良好", "developmentPlan", "扩大中小微企业服务", "declarationTruthful", true));
 				yield new Outcome(reply, lifecycleTask(outlet, "applyForRenewal") == null);
 			}
 			case API_ANNUAL_SUMMARY -> {
@@ -419,7 +419,8 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 			}
 			case API_RECTIFICATION_ORDER -> lifecycleAction(user, "rectification-orders",
 					Map.of("rectificationReason", "服务开展不足"));
-			case API_MISCONDUCT -> lifecycleAction(user, "misconduct", Map.of("misconductType", "FALSE_MATERIALS"));
+			case API_MISCONDUCT -> lifecycleAction(user, "misconduct", Map.of("misconductType", "FALSE_MATERIALS",
+					"facts", "备案材料中的人员名单系伪造", "decision", "撤销备案，三年内不得再提交备案申请"));
 			case API_DESIGNATION -> lifecycleAction(user, "designations", Map.of("designation", "TISC"));
 			case API_ME -> {
 				Reply reply = api(user, "GET", "/api/me", null);
