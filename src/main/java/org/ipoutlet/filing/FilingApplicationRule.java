@@ -78,7 +78,8 @@ public class FilingApplicationRule implements SubmissionRule {
 		if (province.isPresent() && recommender.isPresent()) {
 			checkJurisdiction(c, province.get(), recommender.get());
 		}
-		c.bool(PROVINCIAL_OUTLET, "是否已是省级网点", true);
+		// Art. 7(一): whether the institution is a provincial outlet is the register's to say, not the form's
+		// (README, "Registers behind the eligibility check").
 		// 二–五
 		c.text(WORK_FOUNDATION, "工作基础和优势特点", true, 3000);
 		c.records(TEAM_MEMBERS, "服务团队人员", 1, 200, (member, i) -> {
@@ -175,7 +176,7 @@ public class FilingApplicationRule implements SubmissionRule {
 		return List.of(ORG_NAME, USCC, ORG_CATEGORY, ORG_NATURE, INDEPENDENT_LEGAL_ENTITY, ADDRESS, PLATFORM_NAME,
 				PLATFORM_URL, HEAD_NAME, HEAD_TITLE, CONTACT_NAME, CONTACT_TITLE, PHONE, EMAIL, STAFF_TOTAL,
 				STAFF_FULL_TIME, STAFF_PART_TIME, SERVICE_TARGETS, SERVICE_ITEMS, IP_CATEGORIES, PROVINCE,
-				RECOMMENDER_ID, PROVINCIAL_OUTLET, WORK_FOUNDATION, TEAM_MEMBERS, DEVELOPMENT_PLAN, TYPICAL_CASES,
+				RECOMMENDER_ID, WORK_FOUNDATION, TEAM_MEMBERS, DEVELOPMENT_PLAN, TYPICAL_CASES,
 				DECLARATION_TRUTHFUL, APPLICANT_OPINION, APPLICANT_HEAD);
 	}
 

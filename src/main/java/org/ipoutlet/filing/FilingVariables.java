@@ -19,7 +19,6 @@ public final class FilingVariables extends OutletVariables {
 	public static final String STAFF_PART_TIME = "staffPartTime";
 	public static final String SERVICE_TARGETS = "serviceTargets";
 	public static final String IP_CATEGORIES = "ipCategories";
-	public static final String PROVINCIAL_OUTLET = "provincialOutlet";
 	// Sections 二–五
 	public static final String TEAM_MEMBERS = "teamMembers";
 	public static final String TYPICAL_CASES = "typicalCases";

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.ipoutlet.Jobs;
 import org.ipoutlet.filing.FilingFixtures;
+import org.ipoutlet.filing.TestProvincialRegister;
 import org.ipoutlet.identity.TasklistFilters;
 import org.ipoutlet.identity.WebTest;
 import org.ipoutlet.validation.JsonValues;
@@ -137,6 +138,7 @@ class TasklistFilingBrowserTest {
 	void Art7_filingWalkedThroughTasklistEndsOnThePublicRegister() {
 		String orgName = "浏览器测试" + ThreadLocalRandom.current().nextInt(100000, 999999) + "大学图书馆";
 		String uscc = FilingFixtures.newUscc();
+		TestProvincialRegister.register(uscc, "310000");
 
 		// The applicant starts the filing from 启动流程 and fills the 备案表.
 		logIn("applicant", "tasklist");
@@ -167,7 +169,7 @@ class TasklistFilingBrowserTest {
 			.containsEntry("staffTotal", 12)
 			.containsEntry("province", "310000")
 			.containsEntry("recommenderId", "310000")
-			.containsEntry("provincialOutlet", true)
+			.doesNotContainKey("provincialOutlet")
 			.containsEntry("declarationTruthful", true);
 		assertThat(JsonValues.codes(submitted.get("serviceItems"))).containsExactlyInAnyOrder("CONSULTATION", "SEARCH",
 				"TRAINING", "SME_SERVICES");
@@ -251,6 +253,7 @@ class TasklistFilingBrowserTest {
 	void Art6_wrongUsccCheckCharacterIsRefusedInTasklistWithTheServersChineseError() {
 		String orgName = "校验码测试" + ThreadLocalRandom.current().nextInt(100000, 999999) + "研究所";
 		String uscc = FilingFixtures.newUscc();
+		TestProvincialRegister.register(uscc, "310000");
 		char check = uscc.charAt(17);
 		String wrong = uscc.substring(0, 17) + (check == '0' ? '1' : '0');
 		// Returned for supplement: the applicant corrects the 备案表 in the same form, under the same rules.
@@ -336,7 +339,6 @@ class TasklistFilingBrowserTest {
 		checkOption("ipCategories", "商标");
 		search("province", "上海", "上海市");
 		search("recommenderId", "上海", "上海市知识产权局");
-		check("provincialOutlet");
 		type("workFoundation", "具备专利检索分析数据库和专职服务团队，已开展多年知识产权信息服务。");
 		type("member_name_0", "王五");
 		type("member_role_0", "部门主任");
@@ -478,6 +480,7 @@ class TasklistFilingBrowserTest {
 	void Art6_startFormWithAWrongUsccCheckCharacterIsRefusedWithTheServersChineseError() {
 		String orgName = "启动校验测试" + ThreadLocalRandom.current().nextInt(100000, 999999) + "研究所";
 		String uscc = FilingFixtures.newUscc();
+		TestProvincialRegister.register(uscc, "310000");
 		String wrong = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
 		long instances = history.createHistoricProcessInstanceQuery().processDefinitionKey("outlet-filing").count();
 

@@ -119,10 +119,41 @@ final class ClusterDriver implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Art. 7(一): Shanghai's office enters the institution in its register of provincial outlets, as it
+	 * would before recommending it. A release without the register (404 from every node tried) used the
+	 * applicant's checkbox {@code provincialOutlet} instead: then the body carries it.
+	 */
+	private boolean registerProvincialOutlet(String uscc) {
+		Map<String, Object> entry = Map.of("uscc", uscc, "orgName", "上海市某高校图书馆", "province", "310000",
+				"provincialFilingNo", "沪知信网-" + uscc.substring(8, 17), "filedOn", "2024-05-20");
+		int notFound = 0;
+		for (int attempt = 0; attempt < 120; attempt++) {
+			Response response = send(RECOMMENDER, PASSWORD, "POST", "/api/provincial-outlets", entry);
+			if (response.status() == 201 || response.status() == 200) {
+				return true;
+			}
+			if (response.status() == 404 && ++notFound >= Math.max(2, live().size() * 2)) {
+				return false;
+			}
+			if (response.status() != 404 && response.status() < 500 && response.status() != 0) {
+				throw new IllegalStateException("Provincial outlet refused: " + response);
+			}
+			if (response.status() != 404) {
+				failedRequests.incrementAndGet();
+				pause(1000);
+			}
+		}
+		throw new IllegalStateException("Provincial outlet " + uscc + " kept failing");
+	}
+
 	private void submitOne(int number) {
 		String uscc = uscc(number);
 		Map<String, Object> body = new LinkedHashMap<>();
-		FilingFixtures.application(uscc).forEach((name, value) -> body.put(name, JsonValues.toJava(value)));
+		FilingFixtures.applicationOutsideRegister(uscc).forEach((name, value) -> body.put(name, JsonValues.toJava(value)));
+		if (!registerProvincialOutlet(uscc)) {
+			body.put("provincialOutlet", true);
+		}
 		body.remove(APPLICANT);
 		// Both documents of Art. 6: without them the recommender cannot recommend.
 		body.put(WORK_RULES, Map.of("filename", "rules.pdf", "contentBase64", PDF));

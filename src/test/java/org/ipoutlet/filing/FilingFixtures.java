@@ -26,8 +26,18 @@ public final class FilingFixtures {
 		return Uscc.complete(first17.toString());
 	}
 
-	/** An eligible application of a provincial outlet recommended by Shanghai (recommender 310000). */
+	/**
+	 * An eligible application of a provincial outlet recommended by Shanghai (recommender 310000): the
+	 * USCC is entered in Shanghai's register of provincial outlets (Art. 7(一)) of every running test
+	 * context ({@link TestProvincialRegister}).
+	 */
 	public static Map<String, Object> application(String uscc) {
+		TestProvincialRegister.register(uscc, "310000");
+		return applicationOutsideRegister(uscc);
+	}
+
+	/** The same application, its USCC in no register of provincial outlets (Art. 7(一): ineligible on the provincial route). */
+	public static Map<String, Object> applicationOutsideRegister(String uscc) {
 		Map<String, Object> v = new HashMap<>();
 		v.put(ORG_NAME, "上海市某高校图书馆");
 		v.put(USCC, uscc);
@@ -51,7 +61,6 @@ public final class FilingFixtures {
 		v.put(IP_CATEGORIES, JsonValues.json(List.of("PATENT", "TRADEMARK")));
 		v.put(PROVINCE, "310000");
 		v.put(RECOMMENDER_ID, "310000");
-		v.put(PROVINCIAL_OUTLET, true);
 		v.put(WORK_FOUNDATION, "具备专利检索分析数据库和专职服务团队，已开展多年知识产权信息服务。");
 		v.put(TEAM_MEMBERS, JsonValues.json(List.of(
 				Map.of("name", "王五", "role", "部门主任", "fullTime", true, "resume", "从事专利信息检索分析十年。"),

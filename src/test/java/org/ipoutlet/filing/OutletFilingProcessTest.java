@@ -124,13 +124,12 @@ class OutletFilingProcessTest {
 
 	@Test
 	void Art5_everyFailingReasonIsRecordedNotJustTheFirst() {
-		Map<String, Object> app = application(uscc);
+		Map<String, Object> app = FilingFixtures.applicationOutsideRegister(uscc);
 		app.put(INDEPENDENT_LEGAL_ENTITY, false);
 		app.put(STAFF_FULL_TIME, 3);
 		app.put(STAFF_PART_TIME, 9);
 		app.put(IP_CATEGORIES, JsonValues.json(List.of()));
 		app.put(SERVICE_ITEMS, JsonValues.json(List.of("CONSULTATION")));
-		app.put(PROVINCIAL_OUTLET, false);
 
 		ProcessInstance pi = submitAndCheck(app);
 
@@ -169,16 +168,21 @@ class OutletFilingProcessTest {
 	}
 
 	@Test
-	void Art7_provincialRouteRequiresAProvincialOutlet() {
-		Map<String, Object> app = application(uscc);
-		app.put(PROVINCIAL_OUTLET, false);
+	void Art7_provincialRouteRequiresAnEntryInTheProvincialRegister() {
+		Map<String, Object> app = FilingFixtures.applicationOutsideRegister(uscc);
+		assertIneligible(submitAndCheck(app), IneligibilityReason.NOT_PROVINCIAL_OUTLET);
+	}
+
+	@Test
+	void Art7_aProvincialOutletOfAnotherProvinceIsNotRecommendedByThisOne() {
+		TestProvincialRegister.register(uscc, "110000");
+		Map<String, Object> app = FilingFixtures.applicationOutsideRegister(uscc);
 		assertIneligible(submitAndCheck(app), IneligibilityReason.NOT_PROVINCIAL_OUTLET);
 	}
 
 	@Test
 	void Art7_industryDepartmentRouteNeedsNoProvincialOutlet() {
-		Map<String, Object> app = application(uscc);
-		app.put(PROVINCIAL_OUTLET, false);
+		Map<String, Object> app = FilingFixtures.applicationOutsideRegister(uscc);
 		app.put(RECOMMENDER_ID, "mct");
 		ProcessInstance pi = submitAndCheck(app);
 		assertThat(pi).isWaitingAt("preliminaryReview");
@@ -265,6 +269,7 @@ class OutletFilingProcessTest {
 					.containsExactly("recommenderId:jurisdiction"));
 
 		Map<String, Object> xinjiang = application(uscc);
+		TestProvincialRegister.register(uscc, "xpcc");
 		xinjiang.put(PROVINCE, "650000");
 		xinjiang.put(RECOMMENDER_ID, "xpcc");
 		ProcessInstance pi = submitAndCheck(xinjiang);

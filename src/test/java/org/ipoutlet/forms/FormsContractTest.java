@@ -149,7 +149,7 @@ class FormsContractTest {
 				FilingVariables.STAFF_PART_TIME)) {
 			fields.put(count, "number");
 		}
-		for (String yesNo : List.of(FilingVariables.INDEPENDENT_LEGAL_ENTITY, FilingVariables.PROVINCIAL_OUTLET,
+		for (String yesNo : List.of(FilingVariables.INDEPENDENT_LEGAL_ENTITY,
 				FilingVariables.DECLARATION_TRUTHFUL)) {
 			fields.put(yesNo, "checkbox");
 		}
@@ -360,7 +360,7 @@ class FormsContractTest {
 		maxLengths.forEach((field, max) -> assertThat(validate(fields, field).path("maxLength").asInt())
 			.as(field + " maxLength").isEqualTo(max));
 
-		Set<String> optional = Set.of("platformName", "platformUrl", "independentLegalEntity", "provincialOutlet",
+		Set<String> optional = Set.of("platformName", "platformUrl", "independentLegalEntity",
 				"serviceItems", "ipCategories", "teamMembers", "typicalCases", "teamMembers.fullTime");
 		fields.forEach((field, c) -> {
 			if (!c.type().equals("dynamiclist")) {

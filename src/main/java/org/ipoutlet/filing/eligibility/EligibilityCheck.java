@@ -47,7 +47,7 @@ public class EligibilityCheck implements JavaDelegate {
 				((Number) execution.getVariable(STAFF_FULL_TIME)).intValue(),
 				JsonValues.codes(execution.getVariable(IP_CATEGORIES)),
 				JsonValues.codes(execution.getVariable(SERVICE_ITEMS)), (String) execution.getVariable(RECOMMENDER_ID),
-				Boolean.TRUE.equals(execution.getVariable(PROVINCIAL_OUTLET)), clock.today());
+				clock.today());
 		List<String> reasons = evaluate(facts).stream().map(Enum::name).toList();
 		steps.eligibility(execution, reasons.isEmpty());
 		execution.setVariable(ELIGIBLE, reasons.isEmpty());

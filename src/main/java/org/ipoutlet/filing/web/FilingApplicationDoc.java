@@ -33,7 +33,6 @@ record FilingApplicationDoc(
 		@Schema(description = "知识产权类别: PATENT, TRADEMARK, GEOGRAPHICAL_INDICATION") List<String> ipCategories,
 		@Schema(description = "所在省份 (GB/T 2260 code, e.g. 310000)") String province,
 		@Schema(description = "推荐部门 id (e.g. 310000, moe, cas)") String recommenderId,
-		@Schema(description = "是否已是省级网点 (Art. 7(一))") Boolean provincialOutlet,
 		@Schema(description = "工作基础和优势特点") String workFoundation,
 		@Schema(description = "服务团队人员, 1 to 200") List<TeamMember> teamMembers,
 		@Schema(description = "未来发展思路和支持措施") String developmentPlan,
