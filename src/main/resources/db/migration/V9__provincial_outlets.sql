@@ -1,4 +1,4 @@
--- Issue 9, facts backed by evidence (README, "Registers behind the eligibility check").
+-- Issue 9, facts backed by evidence (README, "Registers behind the eligibility check" and "The team and the service items").
 
 -- Art. 7(一): the provincial outlets (省级知识产权信息公共服务网点) of each province, kept by that
 -- province's IP office. The provincial route of a filing checks the applicant's USCC against it.
@@ -18,3 +18,16 @@ create index idx_provincial_outlet_province on provincial_outlet (province);
 -- of earlier releases and designations by the lifecycle keep them empty until written again).
 alter table exempt_institution add column recorded_by varchar(64);
 alter table exempt_institution add column recorded_at timestamp;
+
+-- Art. 8: the outlet's own itemised 服务事项清单 (the 备案表's serviceItemList), published with the register.
+-- position keeps the institution's order; service_code is one of the Art. 12/13 codes, cost FREE or LOW_COST.
+create table outlet_service_item (
+    filing_no    varchar(32)   not null,
+    position     integer       not null,
+    name         varchar(200)  not null,
+    description  varchar(1000) not null,
+    ip_category  varchar(32)   not null,
+    service_code varchar(32)   not null,
+    cost         varchar(16)   not null,
+    primary key (filing_no, position)
+);

@@ -16,6 +16,7 @@ import org.ipoutlet.institution.Uscc;
 import org.ipoutlet.institution.OrgCategory;
 import org.ipoutlet.institution.IpCategory;
 import org.ipoutlet.institution.ServiceItem;
+import org.ipoutlet.institution.ServiceCost;
 
 /**
  * The 备案表 (sections 一–六): what a complete, well-formed application looks like. Lengths follow the
@@ -72,6 +73,14 @@ public class FilingApplicationRule implements SubmissionRule {
 		c.text(SERVICE_TARGETS, "服务对象", true, 500);
 		c.codes(SERVICE_ITEMS, "服务事项清单", 0, ServiceItem.values().length, ServiceItem.codes());
 		c.codes(IP_CATEGORIES, "知识产权类别", 0, IpCategory.values().length, IpCategory.codes());
+		c.records(SERVICE_ITEM_LIST, "服务事项清单（逐项）", 1, 50, (item, i) -> {
+			item.text("name", "服务事项名称", true, 100);
+			item.oneOf(FilingEvidence.ITEM_SERVICE_CODE, "所属服务类别", true, ServiceItem.codes());
+			item.oneOf(FilingEvidence.ITEM_IP_CATEGORY, "知识产权类别", true, IpCategory.codes());
+			item.oneOf("cost", "收费方式", true, ServiceCost.codes());
+			item.text("description", "服务内容", true, 500);
+		});
+		FilingEvidence.checkServiceItems(c, "服务事项清单（逐项）");
 		var province = c.oneOf(PROVINCE, "所在省份", true, recommenders.provinces().keySet());
 		var recommender = c.oneOf(RECOMMENDER_ID, "推荐部门", true,
 				recommenders.recommenders().stream().map(Recommenders.Recommender::id).toList());
@@ -88,6 +97,7 @@ public class FilingApplicationRule implements SubmissionRule {
 			member.bool("fullTime", "是否专职", false);
 			member.text("resume", "个人情况及工作经历", true, 600);
 		});
+		FilingEvidence.checkTeam(c, "服务团队人员");
 		c.text(DEVELOPMENT_PLAN, "未来发展思路和支持措施", true, 4500);
 		c.records(TYPICAL_CASES, "典型案例", 1, 2, (tc, i) -> {
 			tc.text("name", "名称", true, 100);
@@ -175,7 +185,7 @@ public class FilingApplicationRule implements SubmissionRule {
 	public static List<String> fields() {
 		return List.of(ORG_NAME, USCC, ORG_CATEGORY, ORG_NATURE, INDEPENDENT_LEGAL_ENTITY, ADDRESS, PLATFORM_NAME,
 				PLATFORM_URL, HEAD_NAME, HEAD_TITLE, CONTACT_NAME, CONTACT_TITLE, PHONE, EMAIL, STAFF_TOTAL,
-				STAFF_FULL_TIME, STAFF_PART_TIME, SERVICE_TARGETS, SERVICE_ITEMS, IP_CATEGORIES, PROVINCE,
+				STAFF_FULL_TIME, STAFF_PART_TIME, SERVICE_TARGETS, SERVICE_ITEMS, IP_CATEGORIES, SERVICE_ITEM_LIST, PROVINCE,
 				RECOMMENDER_ID, WORK_FOUNDATION, TEAM_MEMBERS, DEVELOPMENT_PLAN, TYPICAL_CASES,
 				DECLARATION_TRUTHFUL, APPLICANT_OPINION, APPLICANT_HEAD);
 	}

@@ -172,7 +172,9 @@ class TasklistFilingBrowserTest {
 			.doesNotContainKey("provincialOutlet")
 			.containsEntry("declarationTruthful", true);
 		assertThat(JsonValues.codes(submitted.get("serviceItems"))).containsExactlyInAnyOrder("CONSULTATION", "SEARCH",
-				"TRAINING", "SME_SERVICES");
+				"TRAINING");
+		assertThat(submitted.get("serviceItemList").toString()).contains("专利政策咨询窗口", "FREE", "TRADEMARK",
+				"TRAINING");
 		assertThat(JsonValues.codes(submitted.get("ipCategories"))).containsExactlyInAnyOrder("PATENT", "TRADEMARK");
 		assertThat(submitted.get("teamMembers").toString()).contains("王五", "赵六", "专利分析师");
 		assertThat(submitted.get("typicalCases").toString()).contains("新能源汽车产业专利导航");
@@ -327,28 +329,45 @@ class TasklistFilingBrowserTest {
 		type("contactTitle", "主任");
 		type("phone", "021-64000000");
 		type("email", "ip@example.edu.cn");
-		type("staffFullTime", "6");
-		type("staffPartTime", "6");
+		// Art. 5(一): five full-time staff, each listed in section 三 with the head among them.
+		type("staffFullTime", "5");
+		type("staffPartTime", "7");
 		type("staffTotal", "12");
 		type("serviceTargets", "高校师生、科研人员和区域内中小微企业");
 		checkOption("serviceItems", "知识产权咨询服务（基础服务）");
 		checkOption("serviceItems", "知识产权信息查询检索服务（基础服务）");
 		checkOption("serviceItems", "知识产权宣传培训服务（基础服务）");
-		checkOption("serviceItems", "中小微企业知识产权服务（特色服务）");
 		checkOption("ipCategories", "专利");
 		checkOption("ipCategories", "商标");
 		search("province", "上海", "上海市");
 		search("recommenderId", "上海", "上海市知识产权局");
+		// The itemised 服务事项清单: one item for each ticked service (the first dynamic list).
+		String[][] items = { { "专利政策咨询窗口", "知识产权咨询服务（基础服务）", "专利" },
+				{ "商标信息检索指导", "知识产权信息查询检索服务（基础服务）", "商标" },
+				{ "知识产权公开课", "知识产权宣传培训服务（基础服务）", "专利" } };
+		for (int i = 0; i < items.length; i++) {
+			if (i > 0) {
+				addListItem(0);
+			}
+			type("item_name_" + i, items[i][0]);
+			select("item_serviceCode_" + i, items[i][1]);
+			select("item_ipCategory_" + i, items[i][2]);
+			chooseFirstRadio("item_cost_" + i);
+			type("item_description_" + i, items[i][0] + "：面向高校师生和企业免费提供。");
+		}
 		type("workFoundation", "具备专利检索分析数据库和专职服务团队，已开展多年知识产权信息服务。");
-		type("member_name_0", "王五");
-		type("member_role_0", "部门主任");
-		check("member_fullTime_0");
-		type("member_resume_0", "从事专利信息检索分析十年。");
-		addListItem(0);
-		type("member_name_1", "赵六");
-		type("member_role_1", "专利分析师");
-		check("member_fullTime_1");
-		type("member_resume_1", "具有专利代理师资格。");
+		String[][] team = { { "张三", "馆长", "主持图书馆知识产权信息服务工作十五年。" }, { "王五", "部门主任", "从事专利信息检索分析十年。" },
+				{ "赵六", "专利分析师", "具有专利代理师资格。" }, { "孙七", "检索员", "负责专利和商标信息检索。" },
+				{ "周八", "培训专员", "负责知识产权宣传培训。" } };
+		for (int i = 0; i < team.length; i++) {
+			if (i > 0) {
+				addListItem(1);
+			}
+			type("member_name_" + i, team[i][0]);
+			type("member_role_" + i, team[i][1]);
+			check("member_fullTime_" + i);
+			type("member_resume_" + i, team[i][2]);
+		}
 		type("developmentPlan", "完善服务体系，建设专题数据库，培养专业人才。");
 		type("case_name_0", "新能源汽车产业专利导航");
 		type("case_period_0", "2024年3月至12月");
@@ -412,6 +431,15 @@ class TasklistFilingBrowserTest {
 		WebElement add = driver.findElements(By.cssSelector("button.fjs-repeat-render-add")).get(list);
 		scrollTo(add);
 		add.click();
+	}
+
+	/** The first option of a radio group of a list item, e.g. 免费 of {@code item_cost_0}. */
+	private void chooseFirstRadio(String key) {
+		WebElement radio = wait.until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector("input[type='radio'][id^='fjs-form-'][id$='-Field_" + key + "-0']")));
+		scrollTo(radio);
+		radio.click();
+		wait.until(ExpectedConditions.elementSelectionStateToBe(radio, true));
 	}
 
 	private void chooseRadio(String label) {

@@ -130,6 +130,7 @@ class OutletFilingProcessTest {
 		app.put(STAFF_PART_TIME, 9);
 		app.put(IP_CATEGORIES, JsonValues.json(List.of()));
 		app.put(SERVICE_ITEMS, JsonValues.json(List.of("CONSULTATION")));
+		app.put(SERVICE_ITEM_LIST, JsonValues.json(FilingFixtures.serviceItemList("CONSULTATION")));
 
 		ProcessInstance pi = submitAndCheck(app);
 
@@ -164,6 +165,7 @@ class OutletFilingProcessTest {
 	void Art12_missingABasicServiceIsIneligible() {
 		Map<String, Object> app = application(uscc);
 		app.put(SERVICE_ITEMS, JsonValues.json(List.of("CONSULTATION", "SEARCH", "INDUSTRY_ANALYSIS")));
+		app.put(SERVICE_ITEM_LIST, JsonValues.json(FilingFixtures.serviceItemList("CONSULTATION", "SEARCH", "INDUSTRY_ANALYSIS")));
 		assertIneligible(submitAndCheck(app), IneligibilityReason.MISSING_BASIC_SERVICES);
 	}
 

@@ -158,6 +158,7 @@ class FormsContractTest {
 		fields.put(FilingVariables.RECOMMENDER_ID, "select");
 		fields.put(FilingVariables.SERVICE_ITEMS, "checklist");
 		fields.put(FilingVariables.IP_CATEGORIES, "checklist");
+		fields.put(FilingVariables.SERVICE_ITEM_LIST, "dynamiclist");
 		fields.put(FilingVariables.TEAM_MEMBERS, "dynamiclist");
 		fields.put(FilingVariables.TYPICAL_CASES, "dynamiclist");
 		return fields;

@@ -32,9 +32,11 @@ final class FilingRequest {
 	static final List<String> DOCUMENTS = List.of(WORK_RULES, SEALED_FORM);
 
 	/** Lists and records: stored as Json variables, as Camunda Forms' checklists and dynamic lists. */
-	static final List<String> JSON_FIELDS = List.of(SERVICE_ITEMS, IP_CATEGORIES, TEAM_MEMBERS, TYPICAL_CASES);
+	static final List<String> JSON_FIELDS = List.of(SERVICE_ITEMS, IP_CATEGORIES, SERVICE_ITEM_LIST, TEAM_MEMBERS,
+			TYPICAL_CASES);
 
 	static final Map<String, List<String>> RECORD_FIELDS = Map.of(
+			SERVICE_ITEM_LIST, List.of("name", "description", "ipCategory", "serviceCode", "cost"),
 			TEAM_MEMBERS, List.of("name", "role", "fullTime", "resume"),
 			TYPICAL_CASES, List.of("name", "period", "content"));
 

@@ -1,10 +1,13 @@
 package org.ipoutlet.register.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.register.FilingRecordQuery;
+import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletRepository;
+import org.ipoutlet.register.OutletServiceItems;
 import org.ipoutlet.register.RegisterQuery;
 import org.ipoutlet.web.NotFoundException;
 import org.springframework.http.ProblemDetail;
@@ -33,9 +36,11 @@ class OutletApiController {
 	private final OutletRepository outlets;
 	private final Recommenders recommenders;
 	private final FilingRecordQuery filingRecord;
+	private final OutletServiceItems serviceItems;
 
 	OutletApiController(RegisterQuery register, OutletRepository outlets, Recommenders recommenders,
-			FilingRecordQuery filingRecord) {
+			FilingRecordQuery filingRecord, OutletServiceItems serviceItems) {
+		this.serviceItems = serviceItems;
 		this.register = register;
 		this.outlets = outlets;
 		this.recommenders = recommenders;
@@ -47,7 +52,8 @@ class OutletApiController {
 	@ApiResponse(responseCode = "400", description = "A parameter breaks a rule; errors[] names it",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@Operation(summary = "List filed outlets",
-			description = "Filed outlets with their basic information and service items, paged and sorted. "
+			description = "Filed outlets with their basic information and service items (serviceItems: the codes; "
+					+ "serviceItemList: the institution's itemised 服务事项清单, Art. 8), paged and sorted. "
 					+ "By default only outlets holding a valid filing (FILED, RECTIFYING).")
 	OutletPage list(@Parameter(description = "GB/T 2260 provincial code, e.g. 310000") @RequestParam(required = false) String province,
 			@Parameter(description = "Organisation category code, e.g. UNIVERSITY") @RequestParam(required = false) String category,
@@ -60,7 +66,11 @@ class OutletApiController {
 		OutletSearch search = OutletSearch.parse(province, category, status, q, page, size, sort, dir, recommenders);
 		RegisterQuery.Result result = register.search(search.criteria(), search.page(), search.size(), search.sort(),
 				search.descending());
-		return new OutletPage(result.items().stream().map(o -> OutletView.of(o, recommenders.provinces())).toList(),
+		Map<String, List<OutletServiceItems.Item>> items = serviceItems
+			.ofAll(result.items().stream().map(Outlet::filingNo).toList());
+		return new OutletPage(result.items().stream()
+			.map(o -> OutletView.of(o, recommenders.provinces(), items.getOrDefault(o.filingNo(), List.of())))
+			.toList(),
 				result.page(), result.size(), result.totalItems(), result.totalPages());
 	}
 
@@ -73,7 +83,8 @@ class OutletApiController {
 					+ "CNIPA's final decision")
 	OutletView get(@PathVariable String filingNo) {
 		return outlets.find(filingNo)
-			.map(o -> OutletView.of(o, recommenders.provinces(), filingRecord.sections(o.applicationNo())))
+			.map(o -> OutletView.of(o, recommenders.provinces(), serviceItems.of(o.filingNo()),
+					filingRecord.sections(o.applicationNo())))
 			.orElseThrow(() -> new NotFoundException("No outlet with filing number " + filingNo));
 	}
 
