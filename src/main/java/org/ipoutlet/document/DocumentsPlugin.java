@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.ipoutlet.ProcessKeys;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.filing.FilingApplications;
 import org.ipoutlet.institution.DocumentKind;
 import org.ipoutlet.validation.EngineParseListeners;
@@ -43,8 +44,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DocumentsPlugin extends AbstractProcessEnginePlugin {
 
-	static final String PRELIMINARY_REVIEW = "preliminaryReview";
-	static final String SUPPLEMENT = "supplementMaterials";
 	/** The end events after CNIPA's decision: FILED, REJECTED, OBJECTION_UPHELD. */
 	static final Set<String> FINAL_ENDS = Set.of("EndEvent_Filed", "EndEvent_Rejected", "EndEvent_ObjectionUpheldOutcome");
 
@@ -80,7 +79,7 @@ class DocumentsPlugin extends AbstractProcessEnginePlugin {
 		String applicationNo = applications.getObject().ofProcessInstance(task.getProcessInstanceId()).applicationNo();
 		List<DocumentKind> missing = documents.getObject().missing(applicationNo);
 		if (!missing.isEmpty()) {
-			throw new SubmissionRejectedException(ProcessKeys.OUTLET_FILING + "/" + PRELIMINARY_REVIEW, missing.stream()
+			throw new SubmissionRejectedException(ProcessKeys.OUTLET_FILING + "/" + TaskKeys.PRELIMINARY_REVIEW, missing.stream()
 				.map(kind -> new FieldError(kind.field(), "required",
 						"cannot recommend: the applicant has not attached the " + kind.field() + " document (Art. 6)",
 						"不能推荐：申请机构尚未上传" + kind.label() + "（《办法》第六条），可退回补正"))
@@ -114,10 +113,10 @@ class DocumentsPlugin extends AbstractProcessEnginePlugin {
 				return;
 			}
 			TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-			if (SUPPLEMENT.equals(activity.getId())) {
+			if (TaskKeys.SUPPLEMENT_MATERIALS.equals(activity.getId())) {
 				task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, DocumentsPlugin.this::supplemented);
 			}
-			else if (PRELIMINARY_REVIEW.equals(activity.getId())) {
+			else if (TaskKeys.PRELIMINARY_REVIEW.equals(activity.getId())) {
 				task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, DocumentsPlugin.this::recommending);
 			}
 		}

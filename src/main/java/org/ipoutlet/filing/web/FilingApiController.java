@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.ipoutlet.EngineCalls;
 import org.ipoutlet.filing.FalseMaterialsFindings;
 import org.ipoutlet.filing.FilingMessages;
 import org.ipoutlet.filing.FilingOutcome;
@@ -17,7 +18,6 @@ import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.web.AccessDeniedException;
 import org.ipoutlet.web.ApiUser;
 import org.ipoutlet.web.ConflictException;
-import org.ipoutlet.web.EngineCalls;
 import org.ipoutlet.web.InvalidRequestException;
 import org.ipoutlet.web.JsonBodies;
 import org.ipoutlet.web.NotFoundException;
