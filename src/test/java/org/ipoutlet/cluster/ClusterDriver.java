@@ -151,17 +151,19 @@ final class ClusterDriver implements AutoCloseable {
 		String uscc = uscc(number);
 		Map<String, Object> body = new LinkedHashMap<>();
 		FilingFixtures.applicationOutsideRegister(uscc).forEach((name, value) -> body.put(name, JsonValues.toJava(value)));
-		if (!registerProvincialOutlet(uscc)) {
-			body.put("provincialOutlet", true);
-		}
 		body.remove(APPLICANT);
 		// Both documents of Art. 6: without them the recommender cannot recommend.
 		body.put(WORK_RULES, Map.of("filename", "rules.pdf", "contentBase64", PDF));
-		body.put(SEALED_FORM, Map.of("filename", "sealed-form.pdf", "contentBase64", PDF));
 		body.put(SEALED_FORM, Map.of("filename", "备案表.pdf", "contentBase64", PDF));
+		// A release before the registers of issue 9 took the checkbox provincialOutlet and no serviceItemList.
+		Map<String, Object> previousRelease = new LinkedHashMap<>(body);
+		previousRelease.remove("serviceItemList");
+		previousRelease.put("provincialOutlet", true);
+		boolean registered = registerProvincialOutlet(uscc);
+		Map<String, Object> sent = registered ? body : previousRelease;
 		boolean triedBefore = false;
 		for (int attempt = 0; attempt < 120; attempt++) {
-			Response response = send(applicant(1 + number % APPLICANTS), PASSWORD, "POST", "/api/filings", body);
+			Response response = send(applicant(1 + number % APPLICANTS), PASSWORD, "POST", "/api/filings", sent);
 			if (response.status() == 201) {
 				submitted.put(uscc, response.json().get("applicationNo").asText());
 				return;
@@ -169,6 +171,11 @@ final class ClusterDriver implements AutoCloseable {
 			if (response.status() == 409 && triedBefore) {
 				// An earlier attempt reached the database but its answer was lost: it is in progress.
 				return;
+			}
+			if (response.status() == 400 && otherRelease(response)) {
+				// During a rolling upgrade the request reached a node of the other release: send its body.
+				sent = sent == body ? previousRelease : body;
+				continue;
 			}
 			if (response.status() < 500 && response.status() != 0) {
 				throw new IllegalStateException("Submission refused: " + response);
@@ -178,6 +185,21 @@ final class ClusterDriver implements AutoCloseable {
 			pause(1000);
 		}
 		throw new IllegalStateException("Submission of " + uscc + " kept failing");
+	}
+
+	/** Whether a refusal names only the fields issue 9 changed (provincialOutlet, serviceItemList). */
+	private static boolean otherRelease(Response response) {
+		JsonNode errors = response.json().path("errors");
+		if (!errors.isArray() || errors.isEmpty()) {
+			return false;
+		}
+		for (JsonNode e : errors) {
+			String field = e.path("field").asText();
+			if (!field.equals("provincialOutlet") && !field.startsWith("serviceItemList")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ipoutlet.Jobs;
 import org.ipoutlet.ProcessTest;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.JsonValues;
 import org.ipoutlet.validation.SubmissionRejectedException;
@@ -109,7 +110,7 @@ class TeamAndServiceItemsTest {
 		Jobs.runDue(management, pi.getId());
 
 		assertThat(runtime.getVariable(pi.getId(), ELIGIBLE)).isEqualTo(true);
-		assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("preliminaryReview").count())
+		assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TaskKeys.PRELIMINARY_REVIEW).count())
 			.isEqualTo(1);
 		String task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
 		assertThat(tasks.getVariable(task, STAFF_WARNING)).asString().contains("兼职人员数量为0").contains("第五条（一）");

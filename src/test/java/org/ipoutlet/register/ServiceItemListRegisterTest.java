@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipoutlet.Jobs;
 import org.ipoutlet.ProcessKeys;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.filing.FilingFixtures;
 import org.ipoutlet.identity.WebTest;
 import org.ipoutlet.validation.JsonValues;
@@ -72,9 +73,9 @@ class ServiceItemListRegisterTest {
 
 		String pi = runtime.startProcessInstanceByKey(ProcessKeys.OUTLET_FILING, app).getId();
 		Jobs.runDue(management, pi);
-		complete(pi, "preliminaryReview", Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐",
+		complete(pi, TaskKeys.PRELIMINARY_REVIEW, Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "同意推荐",
 				RECOMMENDER_HEAD, "陈处长"));
-		complete(pi, "cnipaReview", Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "予以公示", CNIPA_HEAD, "刘司长"));
+		complete(pi, TaskKeys.CNIPA_REVIEW, Map.of(FILING_DECISION, "APPROVE", CNIPA_OPINION, "予以公示", CNIPA_HEAD, "刘司长"));
 		ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-10T00:00:01+08:00").toInstant()));
 		Jobs.runDue(management, pi);
 		String filingNo = (String) history.createHistoricVariableInstanceQuery().processInstanceId(pi)

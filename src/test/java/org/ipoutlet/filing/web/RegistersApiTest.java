@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.ipoutlet.Jobs;
 import org.ipoutlet.ProcessKeys;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.filing.FilingFixtures;
 import org.ipoutlet.identity.WebTest;
 import org.ipoutlet.institution.ExemptInstitutions;
@@ -80,7 +81,7 @@ class RegistersApiTest {
 		assertThat(api.postJson("shanghai", "/api/provincial-outlets", entry(registered, "310000")).status()).isEqualTo(201);
 		String pi = submitted(registered);
 		assertThat(variable(pi, ELIGIBLE)).isEqualTo(true);
-		assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("preliminaryReview")
+		assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(TaskKeys.PRELIMINARY_REVIEW)
 			.taskCandidateGroup("recommender-310000").count()).isEqualTo(1);
 
 		String unregistered = FilingFixtures.newUscc();
