@@ -278,6 +278,22 @@ class RegistersApiTest {
 			.satisfies(e -> assertThat(e.recordedBy()).isEqualTo("cnipa"));
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesTheRegistersAndTheirImports() {
+		JsonNode paths = api.get(null, "/v3/api-docs").json().path("paths");
+		for (String path : List.of("/api/provincial-outlets", "/api/exempt-institutions")) {
+			assertThat(paths.path(path).has("get")).as(path).isTrue();
+			assertThat(paths.path(path).path("post").path("requestBody").path("content").has("application/json"))
+				.as(path).isTrue();
+			assertThat(paths.path(path).path("post").path("responses").path("400").path("content")
+				.has("application/problem+json")).as(path).isTrue();
+			assertThat(paths.path(path + "/import").path("post").path("requestBody").path("content").has("text/csv"))
+				.as(path + "/import").isTrue();
+			assertThat(paths.path(path + "/{uscc}").has("delete")).as(path).isTrue();
+		}
+		assertThat(paths.path("/api/provincial-outlets").path("post").path("responses").has("409")).isTrue();
+	}
+
 	// --- helpers
 
 	private static Map<String, Object> entry(String uscc, String province) {
