@@ -9,6 +9,12 @@ public final class TaskKeys {
 
 	// outlet-filing (Art. 6–8)
 
+	/**
+	 * Art. 6: the applicant attaches the signed and sealed 备案表 and the work rules; only an application
+	 * with both reaches the recommender.
+	 */
+	public static final String ATTACH_DOCUMENTS = "attachDocuments";
+
 	/** Art. 7(一): the recommender's preliminary review and recommendation. */
 	public static final String PRELIMINARY_REVIEW = "preliminaryReview";
 

@@ -31,6 +31,18 @@ class FilingSubmissionRules {
 		return new FilingApplicationRule(TaskKeys.SUPPLEMENT_MATERIALS, recommenders);
 	}
 
+	/**
+	 * Art. 6: the applicant's step before the recommender. The form has no fields; documents may come
+	 * with the completion as File variables (/engine-rest), checked as on every route. That both are
+	 * there is checked against the documents store when the task completes (README, "Without both
+	 * documents there is no recommendation").
+	 */
+	@Bean
+	SubmissionRule attachDocumentsForm() {
+		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.ATTACH_DOCUMENTS, List.of(),
+				FilingApplicationRule::checkAttachments);
+	}
+
 	@Bean
 	SubmissionRule preliminaryReviewForm() {
 		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.PRELIMINARY_REVIEW, List.of(RECOMMENDATION, RECOMMENDER_OPINION, RECOMMENDER_HEAD, FALSE_MATERIALS), c -> {

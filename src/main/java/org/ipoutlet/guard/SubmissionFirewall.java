@@ -64,6 +64,7 @@ class SubmissionFirewall extends CommandInterceptor {
 	 * new scan a RETURN asked for (README, "The 备案表 document").
 	 */
 	static final Map<String, Set<String>> DOCUMENTED_TASK_FIELDS = Map.of(TaskKeys.SUPPLEMENT_MATERIALS,
+			Set.of(OutletVariables.WORK_RULES, OutletVariables.SEALED_FORM), TaskKeys.ATTACH_DOCUMENTS,
 			Set.of(OutletVariables.WORK_RULES, OutletVariables.SEALED_FORM));
 
 	@Override
