@@ -141,7 +141,7 @@ class TeamAndServiceItemsTest {
 		assertThat(errors).extracting(e -> e.field() + ":" + e.rule()).containsExactlyInAnyOrder(
 				"serviceItemList[0].ipCategory:notInIpCategories", "serviceItemList[4].serviceCode:notInServiceItems");
 		assertThat(errors).extracting(FieldError::messageZh).anySatisfy(zh -> assertThat(zh)
-			.startsWith("服务事项清单（逐项）第5项所属服务类别：").contains("知识产权数据库及工具平台开发"));
+			.startsWith("服务事项明细第5项所属服务类别：").contains("知识产权数据库及工具平台开发"));
 	}
 
 	@Test
