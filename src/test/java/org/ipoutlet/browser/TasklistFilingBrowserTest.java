@@ -448,8 +448,19 @@ class TasklistFilingBrowserTest {
 	private void chooseRadio(String label) {
 		WebElement radio = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
 				"//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='" + label + "']//input")));
-		scrollTo(radio);
-		radio.click();
+		// The review forms' tables render after the fields and can move the radio under the pointer: scroll again.
+		for (int attempt = 1;; attempt++) {
+			scrollTo(radio);
+			try {
+				radio.click();
+				break;
+			}
+			catch (org.openqa.selenium.ElementClickInterceptedException e) {
+				if (attempt == 3) {
+					throw e;
+				}
+			}
+		}
 		wait.until(ExpectedConditions.elementSelectionStateToBe(radio, true));
 	}
 
