@@ -34,13 +34,20 @@ public class TestProvincialRegister implements DisposableBean {
 		LIVE.remove(jdbc);
 	}
 
-	/** Enters {@code uscc} as a provincial outlet of {@code province} (a provincial office's id) in every live context. */
-	public static void register(String uscc, String province) {
+	/**
+	 * Enters {@code uscc} as a provincial outlet of {@code province} (a provincial office's id) in every live
+	 * context; idempotent, and safe when tests build the same application on several threads at once.
+	 */
+	public static synchronized void register(String uscc, String province) {
 		for (JdbcTemplate db : LIVE) {
-			db.update("delete from provincial_outlet where uscc = ?", uscc);
-			db.update("insert into provincial_outlet (uscc, org_name, province, provincial_filing_no, filed_on, "
-					+ "recorded_by, recorded_at) values (?,?,?,?,?,?,?)", uscc, "测试省级网点", province, "TEST-" + uscc,
-					LocalDate.of(2024, 1, 1), "test", Timestamp.from(Instant.now()));
+			Timestamp now = Timestamp.from(Instant.now());
+			int updated = db.update("update provincial_outlet set province = ?, recorded_at = ? where uscc = ?", province,
+					now, uscc);
+			if (updated == 0) {
+				db.update("insert into provincial_outlet (uscc, org_name, province, provincial_filing_no, filed_on, "
+						+ "recorded_by, recorded_at) values (?,?,?,?,?,?,?)", uscc, "测试省级网点", province, "TEST-" + uscc,
+						LocalDate.of(2024, 1, 1), "test", now);
+			}
 		}
 	}
 
