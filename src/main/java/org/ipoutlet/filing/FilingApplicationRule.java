@@ -79,6 +79,10 @@ public class FilingApplicationRule implements SubmissionRule {
 				default -> checkByForm(c, field);
 			}
 		}
+		// Facts that must agree (README, "The team and the service items"): section 三 against 一 (Art. 5(一)),
+		// the itemised 服务事项清单 against the ticked codes (Art. 8, 12, 13).
+		form.find(TEAM_MEMBERS).ifPresent(team -> FilingEvidence.checkTeam(c, team.label()));
+		form.find(SERVICE_ITEM_LIST).ifPresent(list -> FilingEvidence.checkServiceItems(c, list.label()));
 		// Attachments: optional at submission (Tasklist has no file picker; the applicant attaches them
 		// in its step attachDocuments before the recommender sees the application, Art. 6)
 		checkAttachments(c);

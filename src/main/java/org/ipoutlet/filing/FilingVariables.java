@@ -17,7 +17,11 @@ public final class FilingVariables extends OutletVariables {
 	public static final String STAFF_PART_TIME = "staffPartTime";
 	public static final String SERVICE_TARGETS = "serviceTargets";
 	public static final String IP_CATEGORIES = "ipCategories";
-	public static final String PROVINCIAL_OUTLET = "provincialOutlet";
+	/**
+	 * 服务事项清单, itemised (Art. 8, Art. 5(二)): a Json list of {@code name}, {@code description},
+	 * {@code ipCategory}, {@code serviceCode}, {@code cost}; agrees with {@code serviceItems}.
+	 */
+	public static final String SERVICE_ITEM_LIST = "serviceItemList";
 	// Sections 二–五
 	public static final String TEAM_MEMBERS = "teamMembers";
 	public static final String TYPICAL_CASES = "typicalCases";
@@ -36,6 +40,11 @@ public final class FilingVariables extends OutletVariables {
 	public static final String APPLICANT = "applicant";
 	public static final String ELIGIBLE = "eligible";
 	public static final String INELIGIBILITY_REASONS = "ineligibilityReasons";
+	/**
+	 * Art. 5(一) "若干兼职人员": set by the eligibility check to a Chinese warning for the recommender when the
+	 * institution has no part-time staff (not a refusal); empty otherwise.
+	 */
+	public static final String STAFF_WARNING = "staffWarning";
 	public static final String SUPPLEMENT_DEADLINE = "supplementDeadline";
 	/** The instant (ISO date-time) the supplement deadline passes: the end of {@code supplementDeadline}. */
 	public static final String SUPPLEMENT_DEADLINE_AT = "supplementDeadlineAt";

@@ -5,6 +5,7 @@ import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,6 +16,7 @@ import org.ipoutlet.calendar.RegulationDates;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.Outlet.OutletDetails;
 import org.ipoutlet.register.OutletRepository;
+import org.ipoutlet.register.OutletServiceItems;
 import org.ipoutlet.validation.JsonValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +44,11 @@ class Registration implements JavaDelegate {
 	private final BusinessClock clock;
 	private final RuntimeService runtime;
 	private final RegulationDates dates;
+	private final OutletServiceItems serviceItems;
 
 	Registration(DocumentNumbers numbers, FilingSteps steps, OutletRepository outlets, BusinessClock clock,
-			@Lazy RuntimeService runtime, RegulationDates dates) {
+			@Lazy RuntimeService runtime, RegulationDates dates, OutletServiceItems serviceItems) {
+		this.serviceItems = serviceItems;
 		this.numbers = numbers;
 		this.steps = steps;
 		this.outlets = outlets;
@@ -63,6 +67,7 @@ class Registration implements JavaDelegate {
 				application.recommenderId(), application.applicant(), validFrom, validUntil, clock.now())
 			.withHeadTitle(text(execution, HEAD_TITLE));
 		outlets.insert(outlet);
+		serviceItems.replace(filingNo, serviceItemList(execution));
 		execution.setVariable(FILING_NO, filingNo);
 		execution.setVariable(VALID_FROM, validFrom.toString());
 		execution.setVariable(VALID_UNTIL, validUntil.toString());
@@ -89,6 +94,22 @@ class Registration implements JavaDelegate {
 				text(execution, PHONE), text(execution, EMAIL), text(execution, SERVICE_TARGETS),
 				JsonValues.codes(execution.getVariable(SERVICE_ITEMS)),
 				JsonValues.codes(execution.getVariable(IP_CATEGORIES)));
+	}
+
+	/**
+	 * The itemised 服务事项清单 as the 备案表 lists it (Art. 8: the register publishes it); an application
+	 * started before the list existed has none.
+	 */
+	static List<OutletServiceItems.Item> serviceItemList(DelegateExecution execution) {
+		if (!(JsonValues.toJava(execution.getVariable(SERVICE_ITEM_LIST)) instanceof List<?> items)) {
+			return List.of();
+		}
+		return items.stream()
+			.filter(Map.class::isInstance)
+			.map(i -> (Map<?, ?>) i)
+			.map(i -> new OutletServiceItems.Item(String.valueOf(i.get("name")), String.valueOf(i.get("description")),
+					String.valueOf(i.get("ipCategory")), String.valueOf(i.get("serviceCode")), String.valueOf(i.get("cost"))))
+			.toList();
 	}
 
 	private static String text(DelegateExecution execution, String name) {

@@ -1,6 +1,7 @@
 package org.ipoutlet.institution;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.ipoutlet.calendar.BusinessClock;
 import org.slf4j.Logger;
@@ -10,14 +11,13 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.ipoutlet.institution.Uscc;
-import org.ipoutlet.institution.BannedInstitutions;
-import org.ipoutlet.institution.ExemptInstitutions;
 
 /**
  * Demo profile only: an exempt institution (Art. 19) and a banned one (Art. 18), so that a demo user
- * can see the eligibility check refuse them. Created once; other profiles start with empty lists,
- * which CNIPA fills (bans are written by the processes themselves).
+ * can see the eligibility check refuse them, and a few provincial outlets of Shanghai and Beijing
+ * (Art. 7(一)), so that a demo applicant can file on the provincial route (README, "Registers behind the
+ * eligibility check"). Created once; other profiles start with empty lists, which CNIPA and the
+ * provincial offices fill (bans are written by the processes themselves).
  */
 @Component
 @Profile("demo")
@@ -28,14 +28,23 @@ class DemoInstitutions {
 	/** An institution found to have given false materials: banned for three years. */
 	static final String BANNED_USCC = Uscc.complete("52310000500000777");
 
+	/** Provincial outlets (USCC, name, province, provincial filing number, filed on). */
+	static final List<List<String>> PROVINCIAL_OUTLETS = List.of(
+			List.of(Uscc.complete("12310000425010001"), "上海市某高校图书馆", "310000", "沪知信网-2024-001", "2024-05-20"),
+			List.of(Uscc.complete("12310000425010002"), "上海市某科技情报研究所", "310000", "沪知信网-2024-002", "2024-05-20"),
+			List.of(Uscc.complete("12110000400010003"), "北京市某高校图书馆", "110000", "京知信网-2023-015", "2023-11-08"));
+
 	private static final Logger log = LoggerFactory.getLogger(DemoInstitutions.class);
 
 	private final ExemptInstitutions exempt;
 	private final BannedInstitutions banned;
+	private final ProvincialOutlets provincialOutlets;
 	private final BusinessClock clock;
 
-	DemoInstitutions(ExemptInstitutions exempt, BannedInstitutions banned, BusinessClock clock) {
+	DemoInstitutions(ExemptInstitutions exempt, BannedInstitutions banned, ProvincialOutlets provincialOutlets,
+			BusinessClock clock) {
 		this.exempt = exempt;
+		this.provincialOutlets = provincialOutlets;
 		this.banned = banned;
 		this.clock = clock;
 	}
@@ -51,6 +60,13 @@ class DemoInstitutions {
 			LocalDate until = banned.ban(BANNED_USCC, "示例违规服务机构", "演示数据：备案过程中提供虚假材料（第十八条）",
 					clock.today(), "demo");
 			log.info("Demo: banned institution {} until {}", BANNED_USCC, until);
+		}
+		for (List<String> o : PROVINCIAL_OUTLETS) {
+			if (provincialOutlets.find(o.get(0)).isEmpty()) {
+				provincialOutlets.save(new ProvincialOutlets.ProvincialOutlet(o.get(0), o.get(1), o.get(2), o.get(3),
+						LocalDate.parse(o.get(4)), "demo", clock.now()));
+				log.info("Demo: provincial outlet {} of {}", o.get(0), o.get(2));
+			}
 		}
 	}
 

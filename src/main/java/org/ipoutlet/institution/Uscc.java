@@ -2,6 +2,8 @@ package org.ipoutlet.institution;
 
 import java.util.Optional;
 
+import org.ipoutlet.validation.Checks;
+
 /**
  * The unified social credit code (统一社会信用代码) of GB 32100-2015.
  * <p>
@@ -68,6 +70,28 @@ public final class Uscc {
 			return Optional.of(Violation.CHECK_CHARACTER);
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Checks a field holding a code with the 备案表's rules and messages (required, 18 characters, the
+	 * alphabet, the check character of GB 32100-2015).
+	 * @return the code when it is valid
+	 */
+	public static Optional<String> check(Checks c, String field, String label) {
+		Optional<String> text = c.text(field, label, true, LENGTH);
+		Optional<Violation> violation = text.flatMap(Uscc::violation);
+		violation.ifPresent(v -> {
+			switch (v) {
+				case REQUIRED -> c.reject(field, label, "required", "must not be empty", "必填");
+				case LENGTH -> c.reject(field, label, "length", "must have 18 characters", "应为18位");
+				case CHARACTERS -> c.reject(field, label, "characters",
+						"may only contain digits and upper-case letters other than I, O, Z, S, V",
+						"只能包含数字和大写字母（不含I、O、Z、S、V）");
+				case CHECK_CHARACTER -> c.reject(field, label, "checkCharacter",
+						"has a wrong check character (GB 32100-2015)", "校验码错误，请核对（GB 32100-2015）");
+			}
+		});
+		return violation.isPresent() ? Optional.empty() : text;
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.ipoutlet.Jobs;
 import org.ipoutlet.filing.FilingFixtures;
+import org.ipoutlet.filing.TestProvincialRegister;
 import org.ipoutlet.identity.TasklistFilters;
 import org.ipoutlet.identity.WebTest;
 import org.ipoutlet.validation.JsonValues;
@@ -137,6 +138,7 @@ class TasklistFilingBrowserTest {
 	void Art7_filingWalkedThroughTasklistEndsOnThePublicRegister() {
 		String orgName = "浏览器测试" + ThreadLocalRandom.current().nextInt(100000, 999999) + "大学图书馆";
 		String uscc = FilingFixtures.newUscc();
+		TestProvincialRegister.register(uscc, "310000");
 
 		// The applicant starts the filing from 启动流程 and fills the 备案表.
 		logIn("applicant", "tasklist");
@@ -167,10 +169,12 @@ class TasklistFilingBrowserTest {
 			.containsEntry("staffTotal", 12)
 			.containsEntry("province", "310000")
 			.containsEntry("recommenderId", "310000")
-			.containsEntry("provincialOutlet", true)
+			.doesNotContainKey("provincialOutlet")
 			.containsEntry("declarationTruthful", true);
 		assertThat(JsonValues.codes(submitted.get("serviceItems"))).containsExactlyInAnyOrder("CONSULTATION", "SEARCH",
-				"TRAINING", "SME_SERVICES");
+				"TRAINING");
+		assertThat(submitted.get("serviceItemList").toString()).contains("专利政策咨询窗口", "FREE", "TRADEMARK",
+				"TRAINING");
 		assertThat(JsonValues.codes(submitted.get("ipCategories"))).containsExactlyInAnyOrder("PATENT", "TRADEMARK");
 		assertThat(submitted.get("teamMembers").toString()).contains("王五", "赵六", "专利分析师");
 		assertThat(submitted.get("typicalCases").toString()).contains("新能源汽车产业专利导航");
@@ -254,6 +258,7 @@ class TasklistFilingBrowserTest {
 	void Art6_wrongUsccCheckCharacterIsRefusedInTasklistWithTheServersChineseError() {
 		String orgName = "校验码测试" + ThreadLocalRandom.current().nextInt(100000, 999999) + "研究所";
 		String uscc = FilingFixtures.newUscc();
+		TestProvincialRegister.register(uscc, "310000");
 		char check = uscc.charAt(17);
 		String wrong = uscc.substring(0, 17) + (check == '0' ? '1' : '0');
 		// Returned for supplement: the applicant corrects the 备案表 in the same form, under the same rules.
@@ -327,29 +332,45 @@ class TasklistFilingBrowserTest {
 		type("contactTitle", "主任");
 		type("phone", "021-64000000");
 		type("email", "ip@example.edu.cn");
-		type("staffFullTime", "6");
-		type("staffPartTime", "6");
+		// Art. 5(一): five full-time staff, each listed in section 三 with the head among them.
+		type("staffFullTime", "5");
+		type("staffPartTime", "7");
 		type("staffTotal", "12");
 		type("serviceTargets", "高校师生、科研人员和区域内中小微企业");
 		checkOption("serviceItems", "知识产权咨询服务（基础服务）");
 		checkOption("serviceItems", "知识产权信息查询检索服务（基础服务）");
 		checkOption("serviceItems", "知识产权宣传培训服务（基础服务）");
-		checkOption("serviceItems", "中小微企业知识产权服务（特色服务）");
 		checkOption("ipCategories", "专利");
 		checkOption("ipCategories", "商标");
 		search("province", "上海", "上海市");
 		search("recommenderId", "上海", "上海市知识产权局");
-		check("provincialOutlet");
+		// The itemised 服务事项清单: one item for each ticked service (the first dynamic list).
+		String[][] items = { { "专利政策咨询窗口", "知识产权咨询服务（基础服务）", "专利" },
+				{ "商标信息检索指导", "知识产权信息查询检索服务（基础服务）", "商标" },
+				{ "知识产权公开课", "知识产权宣传培训服务（基础服务）", "专利" } };
+		for (int i = 0; i < items.length; i++) {
+			if (i > 0) {
+				addListItem(0);
+			}
+			type("item_name_" + i, items[i][0]);
+			select("item_serviceCode_" + i, items[i][1]);
+			select("item_ipCategory_" + i, items[i][2]);
+			chooseFirstRadio("item_cost_" + i);
+			type("item_description_" + i, items[i][0] + "：面向高校师生和企业免费提供。");
+		}
 		type("workFoundation", "具备专利检索分析数据库和专职服务团队，已开展多年知识产权信息服务。");
-		type("member_name_0", "王五");
-		type("member_role_0", "部门主任");
-		check("member_fullTime_0");
-		type("member_resume_0", "从事专利信息检索分析十年。");
-		addListItem(0);
-		type("member_name_1", "赵六");
-		type("member_role_1", "专利分析师");
-		check("member_fullTime_1");
-		type("member_resume_1", "具有专利代理师资格。");
+		String[][] team = { { "张三", "馆长", "主持图书馆知识产权信息服务工作十五年。" }, { "王五", "部门主任", "从事专利信息检索分析十年。" },
+				{ "赵六", "专利分析师", "具有专利代理师资格。" }, { "孙七", "检索员", "负责专利和商标信息检索。" },
+				{ "周八", "培训专员", "负责知识产权宣传培训。" } };
+		for (int i = 0; i < team.length; i++) {
+			if (i > 0) {
+				addListItem(1);
+			}
+			type("member_name_" + i, team[i][0]);
+			type("member_role_" + i, team[i][1]);
+			check("member_fullTime_" + i);
+			type("member_resume_" + i, team[i][2]);
+		}
 		type("developmentPlan", "完善服务体系，建设专题数据库，培养专业人才。");
 		type("case_name_0", "新能源汽车产业专利导航");
 		type("case_period_0", "2024年3月至12月");
@@ -415,11 +436,31 @@ class TasklistFilingBrowserTest {
 		add.click();
 	}
 
+	/** The first option of a radio group of a list item, e.g. 免费 of {@code item_cost_0}. */
+	private void chooseFirstRadio(String key) {
+		WebElement radio = wait.until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector("input[type='radio'][id^='fjs-form-'][id$='-Field_" + key + "-0']")));
+		scrollTo(radio);
+		radio.click();
+		wait.until(ExpectedConditions.elementSelectionStateToBe(radio, true));
+	}
+
 	private void chooseRadio(String label) {
 		WebElement radio = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
 				"//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='" + label + "']//input")));
-		scrollTo(radio);
-		radio.click();
+		// The review forms' tables render after the fields and can move the radio under the pointer: scroll again.
+		for (int attempt = 1;; attempt++) {
+			scrollTo(radio);
+			try {
+				radio.click();
+				break;
+			}
+			catch (org.openqa.selenium.ElementClickInterceptedException e) {
+				if (attempt == 3) {
+					throw e;
+				}
+			}
+		}
 		wait.until(ExpectedConditions.elementSelectionStateToBe(radio, true));
 	}
 
@@ -481,6 +522,7 @@ class TasklistFilingBrowserTest {
 	void Art6_startFormWithAWrongUsccCheckCharacterIsRefusedWithTheServersChineseError() {
 		String orgName = "启动校验测试" + ThreadLocalRandom.current().nextInt(100000, 999999) + "研究所";
 		String uscc = FilingFixtures.newUscc();
+		TestProvincialRegister.register(uscc, "310000");
 		String wrong = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
 		long instances = history.createHistoricProcessInstanceQuery().processDefinitionKey("outlet-filing").count();
 

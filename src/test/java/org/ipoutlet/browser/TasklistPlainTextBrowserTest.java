@@ -147,9 +147,15 @@ class TasklistPlainTextBrowserTest {
 		Map<String, Object> application = FilingFixtures.application(FilingFixtures.newUscc());
 		application.put("orgName", orgName);
 		application.put("workFoundation", workFoundation);
+		// Section 三 lists the head (张三) and the six full-time members the fixture claims (README, "The team and the service items").
 		application.put("teamMembers", JsonValues.json(List.of(
 				Map.of("name", "王五", "role", "部门主任", "fullTime", true, "resume", PAYLOAD),
-				Map.of("name", "赵六", "role", "专利分析师", "fullTime", false, "resume", "具有专利代理师资格。"))));
+				Map.of("name", "赵六", "role", "专利分析师", "fullTime", false, "resume", "具有专利代理师资格。"),
+				Map.of("name", "张三", "role", "馆长", "fullTime", true, "resume", "主持知识产权信息服务工作。"),
+				Map.of("name", "孙七", "role", "检索员", "fullTime", true, "resume", "负责专利和商标信息检索。"),
+				Map.of("name", "周八", "role", "培训专员", "fullTime", true, "resume", "负责知识产权宣传培训。"),
+				Map.of("name", "吴九", "role", "咨询专员", "fullTime", true, "resume", "负责知识产权咨询服务。"),
+				Map.of("name", "钱一", "role", "分析师", "fullTime", true, "resume", "负责专利分析。"))));
 		application.put("typicalCases", JsonValues.json(List.of(
 				Map.of("name", "新能源汽车产业专利导航", "period", "2024年3月至12月", "content", "案例" + PAYLOAD))));
 		String filingId = submitStartFormAs("applicant", application);
@@ -169,7 +175,9 @@ class TasklistPlainTextBrowserTest {
 		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
 		assertThat(value("Field_show_workFoundation")).isEqualTo(workFoundation);
 		assertThat(tableRows("Table_teamMembers")).containsExactly(List.of("王五", "部门主任", "专职", PAYLOAD),
-				List.of("赵六", "专利分析师", "兼职", "具有专利代理师资格。"));
+				List.of("赵六", "专利分析师", "兼职", "具有专利代理师资格。"), List.of("张三", "馆长", "专职", "主持知识产权信息服务工作。"),
+				List.of("孙七", "检索员", "专职", "负责专利和商标信息检索。"), List.of("周八", "培训专员", "专职", "负责知识产权宣传培训。"),
+				List.of("吴九", "咨询专员", "专职", "负责知识产权咨询服务。"), List.of("钱一", "分析师", "专职", "负责专利分析。"));
 		assertThat(tableRows("Table_typicalCases"))
 			.containsExactly(List.of("新能源汽车产业专利导航", "2024年3月至12月", "案例" + PAYLOAD));
 		assertNothingRendered(3);
@@ -197,7 +205,7 @@ class TasklistPlainTextBrowserTest {
 		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
 		assertThat(value("Field_show_workFoundation")).isEqualTo(workFoundation);
 		assertThat(value("Field_show_recommenderOpinion")).isEqualTo("材料齐全，同意推荐。");
-		assertThat(tableRows("Table_teamMembers")).hasSize(2).first().isEqualTo(List.of("王五", "部门主任", "专职", PAYLOAD));
+		assertThat(tableRows("Table_teamMembers")).hasSize(7).first().isEqualTo(List.of("王五", "部门主任", "专职", PAYLOAD));
 		assertThat(tableRows("Table_typicalCases")).hasSize(1);
 		assertNothingRendered(4);
 		scrollTo(driver.findElement(By.xpath("//h4[normalize-space(.)='三、服务团队人员情况']")));

@@ -119,18 +119,51 @@ final class ClusterDriver implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Art. 7(一): Shanghai's office enters the institution in its register of provincial outlets, as it
+	 * would before recommending it. A release without the register (404 from every node tried) used the
+	 * applicant's checkbox {@code provincialOutlet} instead: then the body carries it.
+	 */
+	private boolean registerProvincialOutlet(String uscc) {
+		Map<String, Object> entry = Map.of("uscc", uscc, "orgName", "上海市某高校图书馆", "province", "310000",
+				"provincialFilingNo", "沪知信网-" + uscc.substring(8, 17), "filedOn", "2024-05-20");
+		int notFound = 0;
+		for (int attempt = 0; attempt < 120; attempt++) {
+			Response response = send(RECOMMENDER, PASSWORD, "POST", "/api/provincial-outlets", entry);
+			if (response.status() == 201 || response.status() == 200) {
+				return true;
+			}
+			if (response.status() == 404 && ++notFound >= Math.max(2, live().size() * 2)) {
+				return false;
+			}
+			if (response.status() != 404 && response.status() < 500 && response.status() != 0) {
+				throw new IllegalStateException("Provincial outlet refused: " + response);
+			}
+			if (response.status() != 404) {
+				failedRequests.incrementAndGet();
+				pause(1000);
+			}
+		}
+		throw new IllegalStateException("Provincial outlet " + uscc + " kept failing");
+	}
+
 	private void submitOne(int number) {
 		String uscc = uscc(number);
 		Map<String, Object> body = new LinkedHashMap<>();
-		FilingFixtures.application(uscc).forEach((name, value) -> body.put(name, JsonValues.toJava(value)));
+		FilingFixtures.applicationOutsideRegister(uscc).forEach((name, value) -> body.put(name, JsonValues.toJava(value)));
 		body.remove(APPLICANT);
 		// Both documents of Art. 6: without them the recommender cannot recommend.
 		body.put(WORK_RULES, Map.of("filename", "rules.pdf", "contentBase64", PDF));
-		body.put(SEALED_FORM, Map.of("filename", "sealed-form.pdf", "contentBase64", PDF));
 		body.put(SEALED_FORM, Map.of("filename", "备案表.pdf", "contentBase64", PDF));
+		// A release before the registers of issue 9 took the checkbox provincialOutlet and no serviceItemList.
+		Map<String, Object> previousRelease = new LinkedHashMap<>(body);
+		previousRelease.remove("serviceItemList");
+		previousRelease.put("provincialOutlet", true);
+		boolean registered = registerProvincialOutlet(uscc);
+		Map<String, Object> sent = registered ? body : previousRelease;
 		boolean triedBefore = false;
 		for (int attempt = 0; attempt < 120; attempt++) {
-			Response response = send(applicant(1 + number % APPLICANTS), PASSWORD, "POST", "/api/filings", body);
+			Response response = send(applicant(1 + number % APPLICANTS), PASSWORD, "POST", "/api/filings", sent);
 			if (response.status() == 201) {
 				submitted.put(uscc, response.json().get("applicationNo").asText());
 				return;
@@ -138,6 +171,11 @@ final class ClusterDriver implements AutoCloseable {
 			if (response.status() == 409 && triedBefore) {
 				// An earlier attempt reached the database but its answer was lost: it is in progress.
 				return;
+			}
+			if (response.status() == 400 && otherRelease(response)) {
+				// During a rolling upgrade the request reached a node of the other release: send its body.
+				sent = sent == body ? previousRelease : body;
+				continue;
 			}
 			if (response.status() < 500 && response.status() != 0) {
 				throw new IllegalStateException("Submission refused: " + response);
@@ -147,6 +185,21 @@ final class ClusterDriver implements AutoCloseable {
 			pause(1000);
 		}
 		throw new IllegalStateException("Submission of " + uscc + " kept failing");
+	}
+
+	/** Whether a refusal names only the fields issue 9 changed (provincialOutlet, serviceItemList). */
+	private static boolean otherRelease(Response response) {
+		JsonNode errors = response.json().path("errors");
+		if (!errors.isArray() || errors.isEmpty()) {
+			return false;
+		}
+		for (JsonNode e : errors) {
+			String field = e.path("field").asText();
+			if (!field.equals("provincialOutlet") && !field.startsWith("serviceItemList")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

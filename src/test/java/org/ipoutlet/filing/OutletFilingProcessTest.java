@@ -124,13 +124,13 @@ class OutletFilingProcessTest {
 
 	@Test
 	void Art5_everyFailingReasonIsRecordedNotJustTheFirst() {
-		Map<String, Object> app = application(uscc);
+		Map<String, Object> app = FilingFixtures.applicationOutsideRegister(uscc);
 		app.put(INDEPENDENT_LEGAL_ENTITY, false);
 		app.put(STAFF_FULL_TIME, 3);
 		app.put(STAFF_PART_TIME, 9);
 		app.put(IP_CATEGORIES, JsonValues.json(List.of()));
 		app.put(SERVICE_ITEMS, JsonValues.json(List.of("CONSULTATION")));
-		app.put(PROVINCIAL_OUTLET, false);
+		app.put(SERVICE_ITEM_LIST, JsonValues.json(FilingFixtures.serviceItemList("CONSULTATION")));
 
 		ProcessInstance pi = submitAndCheck(app);
 
@@ -165,20 +165,26 @@ class OutletFilingProcessTest {
 	void Art12_missingABasicServiceIsIneligible() {
 		Map<String, Object> app = application(uscc);
 		app.put(SERVICE_ITEMS, JsonValues.json(List.of("CONSULTATION", "SEARCH", "INDUSTRY_ANALYSIS")));
+		app.put(SERVICE_ITEM_LIST, JsonValues.json(FilingFixtures.serviceItemList("CONSULTATION", "SEARCH", "INDUSTRY_ANALYSIS")));
 		assertIneligible(submitAndCheck(app), IneligibilityReason.MISSING_BASIC_SERVICES);
 	}
 
 	@Test
-	void Art7_provincialRouteRequiresAProvincialOutlet() {
-		Map<String, Object> app = application(uscc);
-		app.put(PROVINCIAL_OUTLET, false);
+	void Art7_provincialRouteRequiresAnEntryInTheProvincialRegister() {
+		Map<String, Object> app = FilingFixtures.applicationOutsideRegister(uscc);
+		assertIneligible(submitAndCheck(app), IneligibilityReason.NOT_PROVINCIAL_OUTLET);
+	}
+
+	@Test
+	void Art7_aProvincialOutletOfAnotherProvinceIsNotRecommendedByThisOne() {
+		TestProvincialRegister.register(uscc, "110000");
+		Map<String, Object> app = FilingFixtures.applicationOutsideRegister(uscc);
 		assertIneligible(submitAndCheck(app), IneligibilityReason.NOT_PROVINCIAL_OUTLET);
 	}
 
 	@Test
 	void Art7_industryDepartmentRouteNeedsNoProvincialOutlet() {
-		Map<String, Object> app = application(uscc);
-		app.put(PROVINCIAL_OUTLET, false);
+		Map<String, Object> app = FilingFixtures.applicationOutsideRegister(uscc);
 		app.put(RECOMMENDER_ID, "mct");
 		ProcessInstance pi = submitAndCheck(app);
 		assertThat(pi).isWaitingAt("preliminaryReview");
@@ -265,6 +271,7 @@ class OutletFilingProcessTest {
 					.containsExactly("recommenderId:jurisdiction"));
 
 		Map<String, Object> xinjiang = application(uscc);
+		TestProvincialRegister.register(uscc, "xpcc");
 		xinjiang.put(PROVINCE, "650000");
 		xinjiang.put(RECOMMENDER_ID, "xpcc");
 		ProcessInstance pi = submitAndCheck(xinjiang);

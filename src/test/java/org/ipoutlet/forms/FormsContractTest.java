@@ -149,7 +149,7 @@ class FormsContractTest {
 				FilingVariables.STAFF_PART_TIME)) {
 			fields.put(count, "number");
 		}
-		for (String yesNo : List.of(FilingVariables.INDEPENDENT_LEGAL_ENTITY, FilingVariables.PROVINCIAL_OUTLET,
+		for (String yesNo : List.of(FilingVariables.INDEPENDENT_LEGAL_ENTITY,
 				FilingVariables.DECLARATION_TRUTHFUL)) {
 			fields.put(yesNo, "checkbox");
 		}
@@ -158,6 +158,7 @@ class FormsContractTest {
 		fields.put(FilingVariables.RECOMMENDER_ID, "select");
 		fields.put(FilingVariables.SERVICE_ITEMS, "checklist");
 		fields.put(FilingVariables.IP_CATEGORIES, "checklist");
+		fields.put(FilingVariables.SERVICE_ITEM_LIST, "dynamiclist");
 		fields.put(FilingVariables.TEAM_MEMBERS, "dynamiclist");
 		fields.put(FilingVariables.TYPICAL_CASES, "dynamiclist");
 		return fields;
@@ -357,7 +358,7 @@ class FormsContractTest {
 			}
 		});
 
-		Set<String> optional = Set.of("platformName", "platformUrl", "independentLegalEntity", "provincialOutlet",
+		Set<String> optional = Set.of("platformName", "platformUrl", "independentLegalEntity",
 				"serviceItems", "ipCategories", "teamMembers", "typicalCases", "teamMembers.fullTime");
 		fields.forEach((field, c) -> {
 			if (!c.type().equals("dynamiclist")) {

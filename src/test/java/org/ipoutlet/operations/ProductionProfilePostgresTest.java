@@ -286,8 +286,7 @@ class ProductionProfilePostgresTest {
 
 	/** An application of an institution that is not a provincial outlet: refused by eligibility (Art. 7(一)). */
 	private ProcessInstance endIneligible() {
-		Map<String, Object> application = FilingFixtures.application(FilingFixtures.newUscc());
-		application.put(FilingVariables.PROVINCIAL_OUTLET, false);
+		Map<String, Object> application = FilingFixtures.applicationOutsideRegister(FilingFixtures.newUscc());
 		ProcessInstance instance = startFiling(application);
 		runJobs(instance.getId());
 		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()

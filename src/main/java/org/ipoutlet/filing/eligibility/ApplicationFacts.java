@@ -5,7 +5,7 @@ import java.util.List;
 
 /** What the eligibility rules look at, read from an application's variables. */
 record ApplicationFacts(String applicationNo, String uscc, boolean independentLegalEntity, int staffFullTime,
-		List<String> ipCategories, List<String> serviceItems, String recommenderId, boolean provincialOutlet,
+		List<String> ipCategories, List<String> serviceItems, String recommenderId,
 		LocalDate today) {
 
 	public ApplicationFacts {

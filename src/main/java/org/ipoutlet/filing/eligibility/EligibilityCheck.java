@@ -47,13 +47,26 @@ public class EligibilityCheck implements JavaDelegate {
 				((Number) execution.getVariable(STAFF_FULL_TIME)).intValue(),
 				JsonValues.codes(execution.getVariable(IP_CATEGORIES)),
 				JsonValues.codes(execution.getVariable(SERVICE_ITEMS)), (String) execution.getVariable(RECOMMENDER_ID),
-				Boolean.TRUE.equals(execution.getVariable(PROVINCIAL_OUTLET)), clock.today());
+				clock.today());
 		List<String> reasons = evaluate(facts).stream().map(Enum::name).toList();
 		steps.eligibility(execution, reasons.isEmpty());
 		execution.setVariable(ELIGIBLE, reasons.isEmpty());
 		execution.setVariable(INELIGIBILITY_REASONS, JsonValues.json(reasons));
+		execution.setVariable(STAFF_WARNING, staffWarning(execution.getVariable(STAFF_PART_TIME)));
 		log.info("Application {} eligibility: {}", facts.applicationNo(), reasons.isEmpty() ? "eligible" : reasons);
 	}
+
+	/**
+	 * Art. 5(一) asks for "5名及以上专职人员和若干兼职人员": no part-time staff is no refusal, but the
+	 * recommender is told in its review (README, "The team and the service items").
+	 */
+	static String staffWarning(Object staffPartTime) {
+		return staffPartTime instanceof Number n && n.intValue() == 0 ? NO_PART_TIME_STAFF : null;
+	}
+
+	/** What the recommender reads in {@code preliminaryReview} when the institution has no part-time staff. */
+	static final String NO_PART_TIME_STAFF = "申请机构填报的兼职人员数量为0。《办法》第五条（一）要求配备5名及以上专职人员和若干兼职人员，"
+			+ "请在初审中核实其服务团队情况（此为提示，不影响受理）。";
 
 	/** Every reason the application fails, in the order of the regulation's articles. */
 	public List<IneligibilityReason> evaluate(ApplicationFacts facts) {

@@ -34,7 +34,7 @@ public class RenewalEligibility {
 			int staffFullTime, List<String> ipCategories, List<String> serviceItems, String recommenderId,
 			LocalDate today) {
 		ApplicationFacts facts = new ApplicationFacts(filingNo, uscc, independentLegalEntity, staffFullTime, ipCategories,
-				serviceItems, recommenderId, true, today);
+				serviceItems, recommenderId, today);
 		return check.evaluate(facts).stream().filter(RENEWAL_REASONS::contains).toList();
 	}
 

@@ -1,11 +1,14 @@
 package org.ipoutlet.register.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.register.FilingRecordQuery;
+import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletChanges;
 import org.ipoutlet.register.OutletRepository;
+import org.ipoutlet.register.OutletServiceItems;
 import org.ipoutlet.register.RegisterQuery;
 import org.ipoutlet.web.NotFoundException;
 import org.springframework.http.ProblemDetail;
@@ -34,10 +37,12 @@ class OutletApiController {
 	private final OutletRepository outlets;
 	private final Recommenders recommenders;
 	private final FilingRecordQuery filingRecord;
+	private final OutletServiceItems serviceItems;
 	private final OutletChanges changes;
 
 	OutletApiController(RegisterQuery register, OutletRepository outlets, Recommenders recommenders,
-			FilingRecordQuery filingRecord, OutletChanges changes) {
+			FilingRecordQuery filingRecord, OutletServiceItems serviceItems, OutletChanges changes) {
+		this.serviceItems = serviceItems;
 		this.changes = changes;
 		this.register = register;
 		this.outlets = outlets;
@@ -50,7 +55,8 @@ class OutletApiController {
 	@ApiResponse(responseCode = "400", description = "A parameter breaks a rule; errors[] names it",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@Operation(summary = "List filed outlets",
-			description = "Filed outlets with their basic information and service items, paged and sorted. "
+			description = "Filed outlets with their basic information and service items (serviceItems: the codes; "
+					+ "serviceItemList: the institution's itemised 服务事项清单, Art. 8), paged and sorted. "
 					+ "By default only outlets holding a valid filing (FILED, RECTIFYING).")
 	OutletPage list(@Parameter(description = "GB/T 2260 provincial code, e.g. 310000") @RequestParam(required = false) String province,
 			@Parameter(description = "Organisation category code, e.g. UNIVERSITY") @RequestParam(required = false) String category,
@@ -63,7 +69,11 @@ class OutletApiController {
 		OutletSearch search = OutletSearch.parse(province, category, status, q, page, size, sort, dir, recommenders);
 		RegisterQuery.Result result = register.search(search.criteria(), search.page(), search.size(), search.sort(),
 				search.descending());
-		return new OutletPage(result.items().stream().map(o -> OutletView.of(o, recommenders.provinces())).toList(),
+		Map<String, List<OutletServiceItems.Item>> items = serviceItems
+			.ofAll(result.items().stream().map(Outlet::filingNo).toList());
+		return new OutletPage(result.items().stream()
+			.map(o -> OutletView.of(o, recommenders.provinces(), items.getOrDefault(o.filingNo(), List.of())))
+			.toList(),
 				result.page(), result.size(), result.totalItems(), result.totalPages());
 	}
 
@@ -78,8 +88,8 @@ class OutletApiController {
 					+ "records a change report). statusLabel 续期审核中: a renewal applied for in time is under review.")
 	OutletView get(@PathVariable String filingNo) {
 		return outlets.find(filingNo)
-			.map(o -> OutletView.of(o, recommenders.provinces(), filingRecord.sections(o.applicationNo()),
-					changes.of(o.filingNo())))
+			.map(o -> OutletView.of(o, recommenders.provinces(), serviceItems.of(o.filingNo()),
+					filingRecord.sections(o.applicationNo()), changes.of(o.filingNo())))
 			.orElseThrow(() -> new NotFoundException("No outlet with filing number " + filingNo));
 	}
 

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.institution.Labels;
+import org.ipoutlet.register.Outlet;
+import org.ipoutlet.register.OutletServiceItems;
 import org.ipoutlet.register.OutletStatus;
 import org.ipoutlet.register.PublicityQuery;
 import org.ipoutlet.register.RegisterQuery;
@@ -36,9 +38,11 @@ class OutletPageController {
 	private final Recommenders recommenders;
 	private final PublicityQuery publicity;
 	private final BusinessClock clock;
+	private final OutletServiceItems serviceItems;
 
 	OutletPageController(RegisterQuery register, Recommenders recommenders, PublicityQuery publicity,
-			BusinessClock clock) {
+			BusinessClock clock, OutletServiceItems serviceItems) {
+		this.serviceItems = serviceItems;
 		this.register = register;
 		this.recommenders = recommenders;
 		this.publicity = publicity;
@@ -75,7 +79,11 @@ class OutletPageController {
 		RegisterQuery.Result result = register.search(search.criteria(), search.page(), search.size(), search.sort(),
 				search.descending());
 		model.addAttribute("result", result);
-		model.addAttribute("items", result.items().stream().map(o -> OutletView.of(o, provinces)).toList());
+		Map<String, List<OutletServiceItems.Item>> serviceItemLists = serviceItems
+			.ofAll(result.items().stream().map(Outlet::filingNo).toList());
+		model.addAttribute("items", result.items().stream()
+			.map(o -> OutletView.of(o, provinces, serviceItemLists.getOrDefault(o.filingNo(), List.of())))
+			.toList());
 		model.addAttribute("pages", pageLinks(result, province, category, status, q, size, sort, dir));
 		if (result.hasPrevious()) {
 			model.addAttribute("previousUrl", link(province, category, status, q, result.page() - 1, size, sort, dir));

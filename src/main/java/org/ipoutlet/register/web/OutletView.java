@@ -7,10 +7,12 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.ipoutlet.institution.Labels;
+import org.ipoutlet.institution.ServiceCost;
 import org.ipoutlet.register.FilingRecordQuery;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletChanges;
 import org.ipoutlet.register.Outlet.OutletDetails;
+import org.ipoutlet.register.OutletServiceItems;
 
 /**
  * What the public register shows of an outlet (Art. 8: basic information and the service item
@@ -20,8 +22,8 @@ import org.ipoutlet.register.Outlet.OutletDetails;
  */
 public record OutletView(String filingNo, String orgName, String orgCategory, String orgCategoryLabel,
 		String province, String provinceName, String address, String platformName, String platformUrl,
-		String phone, String email, String serviceTargets, List<Coded> serviceItems, List<Coded> ipCategories,
-		String status, String statusLabel, LocalDate validFrom, LocalDate validUntil,
+		String phone, String email, String serviceTargets, List<Coded> serviceItems, List<ServiceItemView> serviceItemList,
+		List<Coded> ipCategories, String status, String statusLabel, LocalDate validFrom, LocalDate validUntil,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<Section> filingRecord,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<Change> changeHistory) {
 
@@ -29,25 +31,22 @@ public record OutletView(String filingNo, String orgName, String orgCategory, St
 	static final java.util.Set<String> PUBLIC_HISTORY = java.util.Set.of("orgName", "address", "province", "phone", "email",
 			"serviceItems");
 
-	static OutletView of(Outlet outlet, Map<String, String> provinces) {
-		return of(outlet, provinces, null, null);
-	}
-
-	static OutletView of(Outlet outlet, Map<String, String> provinces, List<FilingRecordQuery.SignedSection> record) {
-		return of(outlet, provinces, record, null);
+	static OutletView of(Outlet outlet, Map<String, String> provinces, List<OutletServiceItems.Item> items) {
+		return of(outlet, provinces, items, null, null);
 	}
 
 	/**
 	 * With the record of its filing (sections 六–八 of the 备案表: decision, opinion and date; the people who
 	 * signed stay out, as above).
 	 */
-	static OutletView of(Outlet outlet, Map<String, String> provinces, List<FilingRecordQuery.SignedSection> record,
-			List<OutletChanges.Change> changes) {
+	static OutletView of(Outlet outlet, Map<String, String> provinces, List<OutletServiceItems.Item> items,
+			List<FilingRecordQuery.SignedSection> record, List<OutletChanges.Change> changes) {
 		OutletDetails d = outlet.details();
 		return new OutletView(outlet.filingNo(), d.orgName(), d.orgCategory(), Labels.orgCategory(d.orgCategory()),
 				d.province(), provinces.getOrDefault(d.province(), d.province()), d.address(), d.platformName(),
 				d.platformUrl(), d.phone(), d.email(), d.serviceTargets(),
 				d.serviceItems().stream().map(c -> new Coded(c, Labels.serviceItem(c))).toList(),
+				items.stream().map(ServiceItemView::of).toList(),
 				d.ipCategories().stream().map(c -> new Coded(c, Labels.ipCategory(c))).toList(),
 				outlet.status().name(), outlet.statusLabel(), outlet.validFrom(), outlet.validUntil(),
 				record == null ? null : record.stream().map(Section::of).toList(),
@@ -85,6 +84,28 @@ public record OutletView(String filingNo, String orgName, String orgCategory, St
 		}
 		String url = platformUrl.strip().toLowerCase();
 		return url.startsWith("https://") || url.startsWith("http://") ? platformUrl.strip() : null;
+	}
+
+	/**
+	 * One item of the outlet's itemised 服务事项清单 (Art. 8), with the Chinese labels of its codes (README,
+	 * "The team and the service items").
+	 */
+	public record ServiceItemView(String name, String description, String ipCategory, String ipCategoryLabel,
+			String serviceCode, String serviceCodeLabel, String cost, String costLabel) {
+
+		static ServiceItemView of(OutletServiceItems.Item i) {
+			return new ServiceItemView(i.name(), i.description(), i.ipCategory(), Labels.ipCategory(i.ipCategory()),
+					i.serviceCode(), Labels.serviceItem(i.serviceCode()), i.cost(), costLabel(i.cost()));
+		}
+
+		private static String costLabel(String code) {
+			return java.util.Arrays.stream(ServiceCost.values())
+				.filter(c -> c.name().equals(code))
+				.map(ServiceCost::label)
+				.findFirst()
+				.orElse(code);
+		}
+
 	}
 
 	/** A code (README, "Reference") with its Chinese label. */

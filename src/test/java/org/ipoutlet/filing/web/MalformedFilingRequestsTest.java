@@ -137,7 +137,7 @@ class MalformedFilingRequestsTest {
 				"independentLegalEntity:type"));
 		cases.add(json("independentLegalEntity as 1", b -> b.put(INDEPENDENT_LEGAL_ENTITY, 1),
 				"independentLegalEntity:type"));
-		cases.add(json("missing provincialOutlet", b -> b.remove(PROVINCIAL_OUTLET), "provincialOutlet:required"));
+		cases.add(json("provincialOutlet is no field any more", b -> b.put("provincialOutlet", true), "provincialOutlet:unknown"));
 		cases.add(json("declaration false", b -> b.put(DECLARATION_TRUTHFUL, false), "declarationTruthful:assertTrue"));
 		cases.add(json("missing declaration", b -> b.remove(DECLARATION_TRUTHFUL), "declarationTruthful:required"));
 		// Contact

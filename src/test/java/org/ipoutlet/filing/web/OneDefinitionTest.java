@@ -43,26 +43,27 @@ class OneDefinitionTest {
 
 	@Test
 	void aLimitChangedInTheFormIsSeenByTheFormTheServerRulesAndTheOpenApiDocument() {
-		// The change: 机构名称 at most 60 characters (was 100), at most 3 team members (was 200), at most 500
+		// The change: 机构名称 at most 60 characters (was 100), at most 3 team members (was 200), at most 3
 		// full-time staff (was 100000), made in a copy of the form exactly as Modeler would write it.
 		ObjectNode json = RELEASED.schema();
 		((ObjectNode) component(json, "key", ORG_NAME).path("validate")).put("maxLength", 60);
 		((ObjectNode) component(json, "path", TEAM_MEMBERS).path("properties")).put("maxItems", "3");
-		((ObjectNode) component(json, "key", STAFF_FULL_TIME).path("validate")).put("max", 500);
+		((ObjectNode) component(json, "key", STAFF_FULL_TIME).path("validate")).put("max", 3);
 		FormDefinition changed = FormDefinition.of("changed filing-application.form", json);
 
 		// The form (what Tasklist renders and form-js validates) carries the new limits.
 		assertThat(changed.field(ORG_NAME).maxLength()).isEqualTo(60);
 		assertThat(changed.field(TEAM_MEMBERS).mostItems()).isEqualTo(3);
-		assertThat(changed.field(STAFF_FULL_TIME).maximum()).contains(500L);
+		assertThat(changed.field(STAFF_FULL_TIME).maximum()).contains(3L);
 		assertThat(RELEASED.field(ORG_NAME).maxLength()).as("the released form is untouched").isEqualTo(100);
 
 		// The server's rules of the start form refuse what the changed form refuses, with its numbers.
 		Map<String, Object> application = FilingFixtures.application(FilingFixtures.newUscc());
 		application.put(ORG_NAME, "名".repeat(61));
-		application.put(STAFF_FULL_TIME, 501);
-		application.put(STAFF_TOTAL, 507);
-		application.put(TEAM_MEMBERS, JsonValues.json(List.of(member(), member(), member(), member())));
+		// Four full-time members, the head among them, as many as claimed (README, "The team and the service items").
+		application.put(STAFF_FULL_TIME, 4);
+		application.put(STAFF_TOTAL, 10);
+		application.put(TEAM_MEMBERS, JsonValues.json(List.of(member().put("name", "张三"), member(), member(), member())));
 		List<FieldError> refused = errors(new FilingApplicationRule(SubmissionRule.START, RECOMMENDERS, changed),
 				application);
 		assertThat(refused).extracting(FieldError::field, FieldError::rule)
@@ -70,7 +71,7 @@ class OneDefinitionTest {
 					org.assertj.core.groups.Tuple.tuple(STAFF_FULL_TIME, "range"),
 					org.assertj.core.groups.Tuple.tuple(TEAM_MEMBERS, "size"));
 		assertThat(refused).extracting(FieldError::messageZh)
-			.contains("机构名称：不得超过60个字符（现有61个）", "专职人员数量：应在0至500之间", "服务团队人员情况：应为1至3项（现有4项）");
+			.contains("机构名称：不得超过60个字符（现有61个）", "专职人员数量：应在0至3之间", "服务团队人员情况：应为1至3项（现有4项）");
 		assertThat(errors(new FilingApplicationRule(SubmissionRule.START, RECOMMENDERS, RELEASED), application))
 			.as("the released form allows all of it").isEmpty();
 		application.put(ORG_NAME, "名".repeat(60));
@@ -87,7 +88,7 @@ class OneDefinitionTest {
 		Schema<?> schema = new FilingApplicationSchema(changed).application();
 		assertThat(property(schema, ORG_NAME).getMaxLength()).isEqualTo(60);
 		assertThat(property(schema, TEAM_MEMBERS).getMaxItems()).isEqualTo(3);
-		assertThat(property(schema, STAFF_FULL_TIME).getMaximum()).isEqualByComparingTo(BigDecimal.valueOf(500));
+		assertThat(property(schema, STAFF_FULL_TIME).getMaximum()).isEqualByComparingTo(BigDecimal.valueOf(3));
 		assertThat(property(new FilingApplicationSchema(RELEASED).application(), ORG_NAME).getMaxLength()).isEqualTo(100);
 	}
 
@@ -137,7 +138,7 @@ class OneDefinitionTest {
 			.map(FieldError::field)
 			.toList();
 		assertThat(schema.getRequired()).containsExactlyInAnyOrderElementsOf(requiredByRule);
-		assertThat(schema.getRequired()).contains(ORG_NAME, DECLARATION_TRUTHFUL, TEAM_MEMBERS, PROVINCIAL_OUTLET)
+		assertThat(schema.getRequired()).contains(ORG_NAME, DECLARATION_TRUTHFUL, TEAM_MEMBERS, SERVICE_ITEM_LIST)
 			.doesNotContain(PLATFORM_NAME, PLATFORM_URL, SERVICE_ITEMS);
 	}
 
