@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -189,34 +190,66 @@ public class AnnualReports {
 	 * every outlet active in that year or with a summary of it, by the province the register holds now.
 	 */
 	public List<String> officesWithOutlets(int summaryYear) {
-		TreeSet<String> ids = new TreeSet<>();
-		Map<String, Outlet> all = byFilingNo();
-		for (Outlet o : all.values()) {
-			if (activeIn(o, summaryYear)) {
-				ids.add(territories.officeOf(o));
-			}
-		}
-		for (Summary s : summaries.forYear(summaryYear)) {
-			Outlet o = all.get(s.filingNo());
-			if (o != null) {
-				ids.add(territories.officeOf(o));
-			}
-		}
-		return new ArrayList<>(ids);
+		return officesWithOutlets(register(summaryYear), summaryYear);
 	}
 
 	/** Every outlet an office accounts for in {@code summaryYear}, with its summary's status. */
 	public Overview overview(String officeId, int summaryYear) {
+		return overview(register(summaryYear), officeId, summaryYear);
+	}
+
+	/** The register, each outlet's office and the summaries of one year, read once for all offices. */
+	private record Register(Map<String, Outlet> outlets, Map<String, String> offices, List<Summary> summaries) {
+
+		boolean inTerritory(String officeId, Outlet o, Territories territories) {
+			return territories.isOffice(officeId) ? officeId.equals(offices.get(o.filingNo()))
+					: territories.inTerritory(officeId, o);
+		}
+	}
+
+	private Register register(int summaryYear) {
 		Map<String, Outlet> all = byFilingNo();
+		Map<String, String> offices = new LinkedHashMap<>();
+		all.values().forEach(o -> offices.put(o.filingNo(), territories.officeOf(o)));
+		return new Register(all, offices, summaries.forYear(summaryYear));
+	}
+
+	private List<String> officesWithOutlets(Register register, int summaryYear) {
+		return new ArrayList<>(overviewsByOffice(register, summaryYear).keySet());
+	}
+
+	/** Every provincial office's overview in one pass over the register (the national overview). */
+	private Map<String, Overview> overviewsByOffice(Register register, int summaryYear) {
+		Map<String, Map<String, OutletLine>> byOffice = new TreeMap<>();
+		for (Outlet o : register.outlets().values()) {
+			if (activeIn(o, summaryYear)) {
+				byOffice.computeIfAbsent(register.offices().get(o.filingNo()), k -> new TreeMap<>())
+					.put(o.filingNo(), line(o, null));
+			}
+		}
+		for (Summary s : register.summaries()) {
+			Outlet o = register.outlets().get(s.filingNo());
+			if (o != null) {
+				byOffice.computeIfAbsent(register.offices().get(o.filingNo()), k -> new TreeMap<>())
+					.put(o.filingNo(), line(o, s.status()));
+			}
+		}
+		Map<String, Overview> overviews = new TreeMap<>();
+		byOffice.forEach((office, lines) -> overviews.put(office,
+				new Overview(office, summaryYear, new ArrayList<>(lines.values()))));
+		return overviews;
+	}
+
+	private Overview overview(Register register, String officeId, int summaryYear) {
 		Map<String, OutletLine> lines = new LinkedHashMap<>();
-		for (Outlet o : all.values()) {
-			if (territories.inTerritory(officeId, o) && activeIn(o, summaryYear)) {
+		for (Outlet o : register.outlets().values()) {
+			if (register.inTerritory(officeId, o, territories) && activeIn(o, summaryYear)) {
 				lines.put(o.filingNo(), line(o, null));
 			}
 		}
-		for (Summary s : summaries.forYear(summaryYear)) {
-			Outlet o = all.get(s.filingNo());
-			if (o != null && territories.inTerritory(officeId, o)) {
+		for (Summary s : register.summaries()) {
+			Outlet o = register.outlets().get(s.filingNo());
+			if (o != null && register.inTerritory(officeId, o, territories)) {
 				lines.put(o.filingNo(), line(o, s.status()));
 			}
 		}
@@ -270,14 +303,15 @@ public class AnnualReports {
 		int summaryYear = reportYear - 1;
 		Map<String, Aggregate> sent = new LinkedHashMap<>();
 		aggregates(reportYear).forEach(a -> sent.put(a.officeId(), a));
-		TreeSet<String> offices = new TreeSet<>(officesWithOutlets(summaryYear));
+		Map<String, Overview> live = overviewsByOffice(register(summaryYear), summaryYear);
+		TreeSet<String> offices = new TreeSet<>(live.keySet());
 		offices.addAll(sent.keySet());
 		List<ProvinceOverview> provinces = new ArrayList<>();
 		for (String office : offices) {
 			Aggregate a = sent.get(office);
 			if (a == null) {
 				provinces.add(new ProvinceOverview(office, territories.name(office), AggregateState.PENDING,
-						overview(office, summaryYear), Optional.empty()));
+						live.get(office), Optional.empty()));
 			}
 			else {
 				provinces.add(new ProvinceOverview(office, territories.name(office),

@@ -43,9 +43,16 @@ class AnnualReportPageController {
 
 	/** The current report year, or the one asked for in the year form. */
 	@GetMapping("/annual-reports")
-	String current(@RequestParam(required = false) String year) {
+	String current(@RequestParam(required = false) String year, HttpServletResponse response, Model model) {
 		String shown = year == null || year.isBlank() ? String.valueOf(clock.today().getYear()) : year.strip();
-		return "redirect:/annual-reports/" + AnnualReportApiController.reportYear(shown);
+		try {
+			return "redirect:/annual-reports/" + AnnualReportApiController.reportYear(shown);
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("message", e.errors().get(0).messageZh());
+			return "annual-report-refused";
+		}
 	}
 
 	@GetMapping("/annual-reports/{year}")

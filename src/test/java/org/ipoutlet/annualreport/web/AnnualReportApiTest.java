@@ -230,7 +230,15 @@ class AnnualReportApiTest {
 		Response shanghai = client.get(path, "shanghai", "shanghai");
 		assertThat(shanghai.status()).isEqualTo(403);
 		assertThat(shanghai.body()).contains("仅供").doesNotContain(own);
-		assertThat(client.get("/annual-reports/abc", "cnipa", "cnipa").status()).isEqualTo(400);
+		Response bad = client.get("/annual-reports/abc", "cnipa", "cnipa");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("报告年度：应为2000至2999之间的四位年份");
+		Response badField = client.get("/annual-reports?year=19x9", "cnipa", "cnipa");
+		assertThat(badField.status()).isEqualTo(400);
+		assertThat(badField.body()).contains("报告年度：应为2000至2999之间的四位年份");
+		Response chosen = client.get("/annual-reports?year=" + REPORT_YEAR, "cnipa", "cnipa");
+		assertThat(chosen.status()).isEqualTo(302);
+		assertThat(chosen.header("Location")).endsWith("/annual-reports/" + REPORT_YEAR);
 	}
 
 	@Test
