@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * three simulated years: the engine clock moves a month at a time and the job executor fires what is
  * due; every open task is then completed as its form asks — annual summaries (Art. 17) and their
  * reviews, one renewal each (Art. 9: application, recommender, CNIPA), and a rectification for every
- * tenth outlet whose first summary is found non-compliant. Printed: jobs per second, total time.
+ * tenth outlet whose first summary is found non-compliant, and each recommender's yearly aggregate
+ * (annual-report). Printed: jobs per second, total time.
  */
 @SpringBootTest
 @ActiveProfiles({ "test", "demo", "bench" })
@@ -163,6 +164,8 @@ class LifecycleH2Bench {
 				v.put("renewalApproved", "true");
 				v.put("renewalApprovalOpinion", "准予续期");
 			}
+			// annual-report (Art. 17): each recommender's yearly aggregate, every 1 February.
+			case "aggregateAnnualReport" -> v.put("aggregateRemarks", "本年度所推荐网点均已报送年度工作总结。");
 			default -> throw new IllegalStateException("Unexpected task " + task.getTaskDefinitionKey());
 		}
 		Probe.as("task " + task.getTaskDefinitionKey(), () -> engine.getFormService().submitTaskForm(task.getId(), v));
