@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.annualreport.AnnualReports.Overview;
 import org.ipoutlet.annualreport.AnnualSummaries.Status;
 import org.ipoutlet.identity.Recommenders;
@@ -76,7 +77,7 @@ class AnnualReportDelegates {
 	/** The remarks are required (checked by the engine before this listener runs, like every form). */
 	@Bean
 	SubmissionRule aggregateAnnualReportForm() {
-		return SubmissionRule.decision(ANNUAL_REPORT, TASK_AGGREGATE_ANNUAL_REPORT, List.of(),
+		return SubmissionRule.decision(ANNUAL_REPORT, TaskKeys.AGGREGATE_ANNUAL_REPORT, List.of(),
 				c -> c.text(AGGREGATE_REMARKS, "汇总意见", true, 4000));
 	}
 

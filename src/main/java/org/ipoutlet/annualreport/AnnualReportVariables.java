@@ -5,8 +5,6 @@ import org.ipoutlet.institution.OutletVariables;
 /** Names of {@code annual-report} (business key = the report year, e.g. {@code 2026} for 2025's summaries). */
 final class AnnualReportVariables extends OutletVariables {
 
-	public static final String TASK_AGGREGATE_ANNUAL_REPORT = "aggregateAnnualReport";
-
 	/** The year of the report (the business key), an Integer. */
 	public static final String REPORT_YEAR = "reportYear";
 	/** Whether this year's report already exists (then this instance ends at once). */

@@ -66,6 +66,11 @@ public class RegulationDates {
 		return validUntil.plusDays(1).minusDays(properties.lifecycle().renewalWindowDays());
 	}
 
+	/** Art. 18: the last day of a ban that starts on {@code from} ("三年内不得再提交备案申请", {@code ban-years}). */
+	public LocalDate lastDayOfBan(LocalDate from) {
+		return from.plusYears(properties.filing().banYears()).minusDays(1);
+	}
+
 	/** Art. 17: the last day of a rectification ordered on {@code orderedOn}. */
 	public LocalDate rectificationDeadline(LocalDate orderedOn) {
 		return orderedOn.plusMonths(properties.lifecycle().rectificationMonths());

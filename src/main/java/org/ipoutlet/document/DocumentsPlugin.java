@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.ipoutlet.ProcessKeys;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.filing.FilingApplications;
 import org.ipoutlet.institution.DocumentKind;
 import org.ipoutlet.validation.EngineParseListeners;
@@ -34,6 +35,10 @@ import org.springframework.stereotype.Component;
  * (README, "The 备案表 document"; a diagram edited in Modeler cannot drop them):
  * <ul>
  * <li>the documents a start or a supplement carries as File variables go into the documents store;</li>
+ * <li>an eligible application reaches the recommender only with both documents (Art. 6): at
+ * {@code Gateway_DocumentsComplete} the application sets {@code documentsComplete} from the store, and
+ * {@code attachDocuments}, the applicant's step while one is missing, cannot complete without both
+ * (README, "Without both documents there is no recommendation");</li>
  * <li>{@code preliminaryReview} cannot RECOMMEND while the 相关工作制度 or the sealed 备案表 is missing
  * (Art. 6; 填表说明 六): the completion is refused with a field error and the task stays open;</li>
  * <li>when CNIPA's decision closes the application (filed, rejected, objection upheld) the final
@@ -43,8 +48,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DocumentsPlugin extends AbstractProcessEnginePlugin {
 
-	static final String PRELIMINARY_REVIEW = "preliminaryReview";
-	static final String SUPPLEMENT = "supplementMaterials";
 	/** The end events after CNIPA's decision: FILED, REJECTED, OBJECTION_UPHELD. */
 	static final Set<String> FINAL_ENDS = Set.of("EndEvent_Filed", "EndEvent_Rejected", "EndEvent_ObjectionUpheldOutcome");
 
@@ -73,6 +76,28 @@ class DocumentsPlugin extends AbstractProcessEnginePlugin {
 				(String) task.getVariable(APPLICANT), task, FilingDocuments.Route.SUPPLEMENT);
 	}
 
+	/** Art. 6: whether the eligible application may go to the recommender, decided from the store. */
+	void checkingDocuments(DelegateExecution execution) {
+		String applicationNo = applications.getObject().ofProcessInstance(execution.getProcessInstanceId()).applicationNo();
+		execution.setVariable(DOCUMENTS_COMPLETE, documents.getObject().missing(applicationNo).isEmpty());
+	}
+
+	/** Art. 6: the applicant's step ends only with both documents; any sent with the completion are stored first. */
+	void documentsAttached(DelegateTask task) {
+		String applicationNo = task.getExecution().getProcessBusinessKey();
+		documents.getObject().captureVariables(applicationNo, (String) task.getVariable(APPLICANT), task,
+				FilingDocuments.Route.ATTACH);
+		List<DocumentKind> missing = documents.getObject().missing(applicationNo);
+		if (!missing.isEmpty()) {
+			throw new SubmissionRejectedException(ProcessKeys.OUTLET_FILING + "/" + TaskKeys.ATTACH_DOCUMENTS, missing.stream()
+				.map(kind -> new FieldError(kind.field(), "required",
+						"the " + kind.field() + " document (Art. 6) must be attached before the application goes to the recommender",
+						"请先上传" + kind.label() + "（《办法》第六条）：材料齐全后申请才送推荐部门初审"))
+				.toList());
+		}
+		task.setVariable(DOCUMENTS_COMPLETE, true);
+	}
+
 	void recommending(DelegateTask task) {
 		if (!"RECOMMEND".equals(task.getVariable(RECOMMENDATION))) {
 			return;
@@ -80,7 +105,7 @@ class DocumentsPlugin extends AbstractProcessEnginePlugin {
 		String applicationNo = applications.getObject().ofProcessInstance(task.getProcessInstanceId()).applicationNo();
 		List<DocumentKind> missing = documents.getObject().missing(applicationNo);
 		if (!missing.isEmpty()) {
-			throw new SubmissionRejectedException(ProcessKeys.OUTLET_FILING + "/" + PRELIMINARY_REVIEW, missing.stream()
+			throw new SubmissionRejectedException(ProcessKeys.OUTLET_FILING + "/" + TaskKeys.PRELIMINARY_REVIEW, missing.stream()
 				.map(kind -> new FieldError(kind.field(), "required",
 						"cannot recommend: the applicant has not attached the " + kind.field() + " document (Art. 6)",
 						"不能推荐：申请机构尚未上传" + kind.label() + "（《办法》第六条），可退回补正"))
@@ -114,11 +139,23 @@ class DocumentsPlugin extends AbstractProcessEnginePlugin {
 				return;
 			}
 			TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-			if (SUPPLEMENT.equals(activity.getId())) {
+			if (TaskKeys.SUPPLEMENT_MATERIALS.equals(activity.getId())) {
 				task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, DocumentsPlugin.this::supplemented);
 			}
-			else if (PRELIMINARY_REVIEW.equals(activity.getId())) {
+			else if (TaskKeys.PRELIMINARY_REVIEW.equals(activity.getId())) {
 				task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, DocumentsPlugin.this::recommending);
+			}
+			else if (TaskKeys.ATTACH_DOCUMENTS.equals(activity.getId())) {
+				task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, DocumentsPlugin.this::documentsAttached);
+			}
+		}
+
+		@Override
+		public void parseExclusiveGateway(Element gatewayElement, ScopeImpl scope, ActivityImpl activity) {
+			// Before the gateway chooses its way: its conditions read documentsComplete.
+			if (filing(scope) && DOCUMENTS_GATEWAY.equals(activity.getId())) {
+				activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+						(ExecutionListener) DocumentsPlugin.this::checkingDocuments);
 			}
 		}
 

@@ -46,7 +46,7 @@ public class FilingDocumentService {
 	/**
 	 * Stores the documents a submission carried as File variables (a start or a supplement through
 	 * Tasklist, {@code /engine-rest} or {@code POST /api/filings}), already checked by the form's rules,
-	 * unless the same content is in force already.
+	 * unless the same content was stored for the application before.
 	 */
 	public void captureVariables(String applicationNo, String uploadedBy, VariableScope scope,
 			FilingDocuments.Route route) {
@@ -55,8 +55,10 @@ public class FilingDocumentService {
 				continue;
 			}
 			byte[] content = bytes(file);
-			var current = documents.current(applicationNo, kind);
-			if (current.isPresent() && current.get().sha256().equals(FilingDocuments.sha256(content))) {
+			String sha256 = FilingDocuments.sha256(content);
+			// A variable still holding a document stored before (e.g. the start's scan, replaced since by an
+			// upload) is not stored again: it would displace the newer one.
+			if (documents.all(applicationNo).stream().anyMatch(d -> d.kind() == kind && d.sha256().equals(sha256))) {
 				continue;
 			}
 			DocumentChecks.Checked checked = DocumentChecks.check(kind, file.getFilename(), content);

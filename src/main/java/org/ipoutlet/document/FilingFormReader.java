@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
+import org.ipoutlet.EngineCalls;
 import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.filing.FilingApplication;
 import org.ipoutlet.filing.FilingOpinion;
@@ -53,7 +54,7 @@ class FilingFormReader {
 	}
 
 	public FilingForm read(FilingApplication application) {
-		return asSystem(() -> {
+		return EngineCalls.asSystem(identity, () -> {
 			String instance = application.processInstanceId();
 			Map<String, Object> v = variables(instance);
 			LocalDate submitted = submittedOn(application.applicationNo());
@@ -104,20 +105,6 @@ class FilingFormReader {
 			return new FilingForm(cover, basic, text(v, WORK_FOUNDATION), team, text(v, DEVELOPMENT_PLAN), cases, applicant,
 					recommendation, decision);
 		});
-	}
-
-	/** Reads without the caller's authorizations (who may read is decided by the caller of this reader). */
-	private <T> T asSystem(java.util.function.Supplier<T> read) {
-		var caller = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
-			return read.get();
-		}
-		finally {
-			if (caller != null) {
-				identity.setAuthentication(caller);
-			}
-		}
 	}
 
 	private Map<String, Object> variables(String processInstanceId) {

@@ -4,28 +4,29 @@ import static org.ipoutlet.ProcessKeys.OUTLET_FILING;
 import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.ipoutlet.institution.DocumentChecks;
 import org.ipoutlet.institution.DocumentKind;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.institution.BasicInformation;
+import org.ipoutlet.institution.FilingFormDefinition;
+import org.ipoutlet.validation.FormDefinition;
+import org.ipoutlet.validation.FormField;
 import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.SubmissionRule;
 import org.ipoutlet.institution.Uscc;
-import org.ipoutlet.institution.OrgCategory;
-import org.ipoutlet.institution.IpCategory;
-import org.ipoutlet.institution.ServiceItem;
 
 /**
- * The 备案表 (sections 一–六): what a complete, well-formed application looks like. Lengths follow the
- * form's guidance with slack (e.g. 工作基础 "1000字左右" allows 3000). Whether the institution is
- * eligible is a separate question (see the eligibility rules): an application may be well-formed and
- * still ineligible, and is then recorded with its reasons.
+ * The 备案表 (sections 一–六): what a complete, well-formed application looks like. Every field, its
+ * label and its limits come from the form itself (README, "One definition of the 备案表"): the rule
+ * walks the form's fields in order and checks each with the form's own rules; only what a form cannot
+ * say is written here (the USCC's check character, the staff sum, the recommender's jurisdiction, the
+ * options from the configured recommenders, the named rules of phone and URL). A field added to the
+ * form is checked by its form rules without a change here. Whether the institution is eligible is a
+ * separate question (see the eligibility rules): an application may be well-formed and still
+ * ineligible, and is then recorded with its reasons.
  */
 public class FilingApplicationRule implements SubmissionRule {
-
-	static final Pattern URL_PATTERN = Pattern.compile("^https?://[^\\s<>\"]+$");
 
 	/** XPCC's office recommends institutions in Xinjiang. */
 	static final String XINJIANG = "650000";
@@ -35,10 +36,17 @@ public class FilingApplicationRule implements SubmissionRule {
 
 	private final String step;
 	private final Recommenders recommenders;
+	private final FormDefinition form;
 
 	FilingApplicationRule(String step, Recommenders recommenders) {
+		this(step, recommenders, FilingFormDefinition.standard());
+	}
+
+	/** The rule of a 备案表 defined by {@code form} (the released one, or a changed copy in a test). */
+	public FilingApplicationRule(String step, Recommenders recommenders, FormDefinition form) {
 		this.step = step;
 		this.recommenders = recommenders;
+		this.form = form;
 	}
 
 	@Override
@@ -53,59 +61,48 @@ public class FilingApplicationRule implements SubmissionRule {
 
 	@Override
 	public void check(Checks c) {
-		// 一、机构基本情况
-		checkReportable(c, ORG_NAME);
-		checkUscc(c);
-		c.oneOf(ORG_CATEGORY, "机构类别", true, OrgCategory.codes());
-		c.text(ORG_NATURE, "机构性质", true, 50);
-		c.bool(INDEPENDENT_LEGAL_ENTITY, "是否独立法人单位", true);
-		checkReportable(c, ADDRESS);
-		c.text(PLATFORM_NAME, "线上服务平台名称", false, 100);
-		c.text(PLATFORM_URL, "线上服务平台网址", false, 200, URL_PATTERN, "url", "an http(s) URL", "以http://或https://开头的网址");
-		checkReportable(c, HEAD_NAME);
-		c.text(HEAD_TITLE, "主要负责人职务", true, 50);
-		checkReportable(c, CONTACT_NAME);
-		c.text(CONTACT_TITLE, "联系人职务", true, 50);
-		checkReportable(c, PHONE);
-		checkReportable(c, EMAIL);
-		checkStaff(c);
-		c.text(SERVICE_TARGETS, "服务对象", true, 500);
-		c.codes(SERVICE_ITEMS, "服务事项清单", 0, ServiceItem.values().length, ServiceItem.codes());
-		c.codes(IP_CATEGORIES, "知识产权类别", 0, IpCategory.values().length, IpCategory.codes());
-		var province = c.oneOf(PROVINCE, "所在省份", true, recommenders.provinces().keySet());
-		var recommender = c.oneOf(RECOMMENDER_ID, "推荐部门", true,
-				recommenders.recommenders().stream().map(Recommenders.Recommender::id).toList());
-		if (province.isPresent() && recommender.isPresent()) {
-			checkJurisdiction(c, province.get(), recommender.get());
+		for (FormField field : form.fields()) {
+			switch (field.key()) {
+				case USCC -> checkUscc(c, field);
+				case PHONE -> BasicInformation.check(c, PHONE, form);
+				case PLATFORM_URL -> field.text(c, "url", "an http(s) URL", "以http://或https://开头的网址");
+				case STAFF_TOTAL -> checkStaff(c);
+				case STAFF_FULL_TIME, STAFF_PART_TIME -> {
+					// with the total
+				}
+				case PROVINCE -> checkRecommender(c);
+				case RECOMMENDER_ID -> {
+					// with the province
+				}
+				// 填表说明 二: the opinion and its 负责人; the 经办人 is the submitting user, recorded by the
+				// application, never typed (README, "Sections 六–八: signed and dated opinions").
+				default -> checkByForm(c, field);
+			}
 		}
-		c.bool(PROVINCIAL_OUTLET, "是否已是省级网点", true);
-		// 二–五
-		c.text(WORK_FOUNDATION, "工作基础和优势特点", true, 3000);
-		c.records(TEAM_MEMBERS, "服务团队人员", 1, 200, (member, i) -> {
-			member.text("name", "姓名", true, 50);
-			member.text("role", "职务", true, 50);
-			member.bool("fullTime", "是否专职", false);
-			member.text("resume", "个人情况及工作经历", true, 600);
-		});
-		c.text(DEVELOPMENT_PLAN, "未来发展思路和支持措施", true, 4500);
-		c.records(TYPICAL_CASES, "典型案例", 1, 2, (tc, i) -> {
-			tc.text("name", "名称", true, 100);
-			tc.text("period", "实施时间", true, 50);
-			tc.text("content", "内容和效果", true, 1500);
-		});
-		// 六、申请备案机构意见
-		c.mustBeTrue(DECLARATION_TRUTHFUL, "材料真实性承诺", "须确认所填材料真实、合法");
-		// 填表说明 二: the opinion and its 负责人; the 经办人 is the submitting user, recorded by the
-		// application, never typed (README, "Sections 六–八: signed and dated opinions").
-		c.text(APPLICANT_OPINION, "申请备案机构意见", true, OPINION_MAX);
-		c.text(APPLICANT_HEAD, "负责人", true, 50);
-		// Attachments: optional at submission (Tasklist has no file picker; they follow through the API)
+		// Attachments: optional at submission (Tasklist has no file picker; the applicant attaches them
+		// in its step attachDocuments before the recommender sees the application, Art. 6)
 		checkAttachments(c);
 	}
 
-	/** The basic information a change report may alter (Art. 10), checked as in the 备案表. */
-	static void checkReportable(Checks c, String field) {
-		BasicInformation.check(c, field);
+	/** The options are the configured ones (the form's mirror them); Art. 4 jurisdiction. */
+	private void checkRecommender(Checks c) {
+		var province = form.field(PROVINCE).oneOf(c, recommenders.provinces().keySet());
+		var recommender = form.field(RECOMMENDER_ID)
+			.oneOf(c, recommenders.recommenders().stream().map(Recommenders.Recommender::id).toList());
+		if (province.isPresent() && recommender.isPresent()) {
+			checkJurisdiction(c, province.get(), recommender.get());
+		}
+	}
+
+	/** A field the form's rules say all about; a list's items field by field. */
+	private void checkByForm(Checks c, FormField field) {
+		if (field.list()) {
+			List<FormField> children = form.children(field.key());
+			field.records(c, (item, i) -> children.forEach(child -> child.check(item)));
+		}
+		else {
+			field.check(c);
+		}
 	}
 
 	/**
@@ -130,15 +127,17 @@ public class FilingApplicationRule implements SubmissionRule {
 		}
 	}
 
-	private static void checkUscc(Checks c) {
-		c.text(USCC, "统一社会信用代码", true, 18).flatMap(Uscc::violation).ifPresent(v -> {
+	private static void checkUscc(Checks c, FormField field) {
+		// The form's pattern is the browser's summary; the server tells length, characters and check character apart.
+		String label = field.label();
+		c.text(USCC, label, field.required(), field.maxLength()).flatMap(Uscc::violation).ifPresent(v -> {
 			switch (v) {
-				case REQUIRED -> c.reject(USCC, "统一社会信用代码", "required", "must not be empty", "必填");
-				case LENGTH -> c.reject(USCC, "统一社会信用代码", "length", "must have 18 characters", "应为18位");
-				case CHARACTERS -> c.reject(USCC, "统一社会信用代码", "characters",
+				case REQUIRED -> c.reject(USCC, label, "required", "must not be empty", "必填");
+				case LENGTH -> c.reject(USCC, label, "length", "must have 18 characters", "应为18位");
+				case CHARACTERS -> c.reject(USCC, label, "characters",
 						"may only contain digits and upper-case letters other than I, O, Z, S, V",
 						"只能包含数字和大写字母（不含I、O、Z、S、V）");
-				case CHECK_CHARACTER -> c.reject(USCC, "统一社会信用代码", "checkCharacter",
+				case CHECK_CHARACTER -> c.reject(USCC, label, "checkCharacter",
 						"has a wrong check character (GB 32100-2015)", "校验码错误，请核对（GB 32100-2015）");
 			}
 		});
@@ -152,31 +151,35 @@ public class FilingApplicationRule implements SubmissionRule {
 		recommenders.find(recommenderId).filter(Recommenders.Recommender::provincial).ifPresent(office -> {
 			String jurisdiction = recommenders.isProvince(office.id()) ? office.id() : XINJIANG;
 			if (!jurisdiction.equals(province)) {
-				c.reject(RECOMMENDER_ID, "推荐部门", "jurisdiction",
+				c.reject(RECOMMENDER_ID, form.field(RECOMMENDER_ID).label(), "jurisdiction",
 						"a provincial office recommends only institutions in its own province (" + jurisdiction + ")",
 						"省级知识产权局只推荐本辖区内的机构，请选择所在省份的知识产权局或主管的行业部门");
 			}
 		});
 	}
 
-	private static void checkStaff(Checks c) {
-		var total = c.integer(STAFF_TOTAL, "总人数", true, 0, 100000);
-		var fullTime = c.integer(STAFF_FULL_TIME, "专职人员数量", true, 0, 100000);
-		var partTime = c.integer(STAFF_PART_TIME, "兼职人员数量", true, 0, 100000);
+	/**
+	 * 总人数 = 专职 + 兼职: the form says so with FEEL bounds, which only the browser evaluates; the
+	 * counts' own bounds are the form's, the total's follow from them.
+	 */
+	private void checkStaff(Checks c) {
+		FormField totalField = form.field(STAFF_TOTAL);
+		FormField fullTimeField = form.field(STAFF_FULL_TIME);
+		FormField partTimeField = form.field(STAFF_PART_TIME);
+		var total = totalField.integer(c, 0,
+				Math.toIntExact(fullTimeField.maximum().orElseThrow() + partTimeField.maximum().orElseThrow()));
+		var fullTime = fullTimeField.integer(c);
+		var partTime = partTimeField.integer(c);
 		if (total.isPresent() && fullTime.isPresent() && partTime.isPresent()
 				&& total.get() != fullTime.get() + partTime.get()) {
-			c.reject(STAFF_TOTAL, "总人数", "staffSum", "must equal full-time plus part-time staff",
-					"应等于专职人员数量与兼职人员数量之和");
+			c.reject(STAFF_TOTAL, totalField.label(), "staffSum", "must equal full-time plus part-time staff",
+					"应等于" + fullTimeField.label() + "与" + partTimeField.label() + "之和");
 		}
 	}
 
 	/** The 备案表's fields (sections 一–六) as the start form and the API carry them; attachments aside. */
 	public static List<String> fields() {
-		return List.of(ORG_NAME, USCC, ORG_CATEGORY, ORG_NATURE, INDEPENDENT_LEGAL_ENTITY, ADDRESS, PLATFORM_NAME,
-				PLATFORM_URL, HEAD_NAME, HEAD_TITLE, CONTACT_NAME, CONTACT_TITLE, PHONE, EMAIL, STAFF_TOTAL,
-				STAFF_FULL_TIME, STAFF_PART_TIME, SERVICE_TARGETS, SERVICE_ITEMS, IP_CATEGORIES, PROVINCE,
-				RECOMMENDER_ID, PROVINCIAL_OUTLET, WORK_FOUNDATION, TEAM_MEMBERS, DEVELOPMENT_PLAN, TYPICAL_CASES,
-				DECLARATION_TRUTHFUL, APPLICANT_OPINION, APPLICANT_HEAD);
+		return FilingFormDefinition.standard().keys();
 	}
 
 }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.ipoutlet.TaskKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.ipoutlet.validation.EngineParseListeners;
@@ -38,7 +39,6 @@ class FilingStepsPlugin extends AbstractProcessEnginePlugin {
 			FilingOutcome.NOT_RECOMMENDED, "EndEvent_Withdrawn", FilingOutcome.WITHDRAWN,
 			"EndEvent_Rejected", FilingOutcome.REJECTED, "EndEvent_ObjectionUpheldOutcome",
 			FilingOutcome.OBJECTION_UPHELD, "EndEvent_Filed", FilingOutcome.FILED);
-
 
 	private final ObjectProvider<ApplicationIntake> intake;
 	private final ObjectProvider<FilingSteps> steps;
@@ -73,11 +73,11 @@ class FilingStepsPlugin extends AbstractProcessEnginePlugin {
 			}
 			TaskDefinition task = EngineParseListeners.taskDefinition(activity);
 			switch (activity.getId()) {
-				case "preliminaryReview" -> onComplete(task, t -> steps.getObject().recommendation(t));
-				case "supplementMaterials" -> onComplete(task, t -> steps.getObject().supplement(t));
-				case "cnipaReview" -> onComplete(task, t -> steps.getObject().filingDecision(t));
-				case "confirmFalseMaterials" -> onComplete(task, t -> steps.getObject().falseMaterialsReview(t));
-				case "handleObjection" -> {
+				case TaskKeys.PRELIMINARY_REVIEW -> onComplete(task, t -> steps.getObject().recommendation(t));
+				case TaskKeys.SUPPLEMENT_MATERIALS -> onComplete(task, t -> steps.getObject().supplement(t));
+				case TaskKeys.CNIPA_REVIEW -> onComplete(task, t -> steps.getObject().filingDecision(t));
+				case TaskKeys.CONFIRM_FALSE_MATERIALS -> onComplete(task, t -> steps.getObject().falseMaterialsReview(t));
+				case TaskKeys.HANDLE_OBJECTION -> {
 					task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> steps.getObject().objectionRaised(t));
 					onComplete(task, t -> steps.getObject().objectionFinding(t));
 				}

@@ -5,6 +5,7 @@ import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.List;
 
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.SubmissionRule;
@@ -27,12 +28,24 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule supplementMaterialsForm(Recommenders recommenders) {
-		return new FilingApplicationRule("supplementMaterials", recommenders);
+		return new FilingApplicationRule(TaskKeys.SUPPLEMENT_MATERIALS, recommenders);
+	}
+
+	/**
+	 * Art. 6: the applicant's step before the recommender. The form has no fields; documents may come
+	 * with the completion as File variables (/engine-rest), checked as on every route. That both are
+	 * there is checked against the documents store when the task completes (README, "Without both
+	 * documents there is no recommendation").
+	 */
+	@Bean
+	SubmissionRule attachDocumentsForm() {
+		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.ATTACH_DOCUMENTS, List.of(),
+				FilingApplicationRule::checkAttachments);
 	}
 
 	@Bean
 	SubmissionRule preliminaryReviewForm() {
-		return SubmissionRule.decision(OUTLET_FILING, "preliminaryReview", List.of(RECOMMENDATION, RECOMMENDER_OPINION, RECOMMENDER_HEAD, FALSE_MATERIALS), c -> {
+		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.PRELIMINARY_REVIEW, List.of(RECOMMENDATION, RECOMMENDER_OPINION, RECOMMENDER_HEAD, FALSE_MATERIALS), c -> {
 			var recommendation = c.oneOf(RECOMMENDATION, "推荐意见", true, List.of("RECOMMEND", "RETURN", "NOT_RECOMMEND"));
 			c.text(RECOMMENDER_OPINION, "推荐部门意见", true, OPINION_MAX);
 			c.text(RECOMMENDER_HEAD, "负责人", true, HEAD_MAX);
@@ -43,7 +56,7 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule cnipaReviewForm() {
-		return SubmissionRule.decision(OUTLET_FILING, "cnipaReview",
+		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.CNIPA_REVIEW,
 				List.of(FILING_DECISION, CNIPA_OPINION, CNIPA_HEAD, FALSE_MATERIALS), c -> {
 					var decision = c.oneOf(FILING_DECISION, "备案决定", true, List.of("APPROVE", "REJECT"));
 					c.text(CNIPA_OPINION, "备案部门意见", true, OPINION_MAX);
@@ -54,7 +67,7 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule handleObjectionForm() {
-		return SubmissionRule.decision(OUTLET_FILING, "handleObjection",
+		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.HANDLE_OBJECTION,
 				List.of(OBJECTION_UPHELD, OBJECTION_FINDING, CNIPA_HEAD, FALSE_MATERIALS), c -> {
 					var upheld = c.bool(OBJECTION_UPHELD, "异议是否成立", true);
 					c.text(OBJECTION_FINDING, "核查结论", true, OPINION_MAX);
@@ -65,7 +78,7 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule confirmFalseMaterialsForm() {
-		return SubmissionRule.decision(OUTLET_FILING, "confirmFalseMaterials",
+		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.CONFIRM_FALSE_MATERIALS,
 				List.of(FALSE_MATERIALS_CONFIRMED, FALSE_MATERIALS_DECISION, CNIPA_HEAD), c -> {
 					c.bool(FALSE_MATERIALS_CONFIRMED, "是否确认提供虚假材料", true);
 					c.text(FALSE_MATERIALS_DECISION, "认定意见", true, OPINION_MAX);

@@ -45,6 +45,11 @@ public final class FilingVariables extends OutletVariables {
 	public static final String PUBLICITY_ENDS = "publicityEnds";
 	public static final String PUBLICITY_ENDS_AT = "publicityEndsAt";
 	public static final String OUTCOME = "outcome";
+	/**
+	 * Art. 6: whether both documents (the sealed 备案表 and the work rules) are in the documents store,
+	 * set by the application when the eligible application reaches {@link #DOCUMENTS_GATEWAY}.
+	 */
+	public static final String DOCUMENTS_COMPLETE = "documentsComplete";
 
 	// Decisions
 	public static final String RECOMMENDATION = "recommendation";
@@ -77,6 +82,8 @@ public final class FilingVariables extends OutletVariables {
 	// Diagram elements the application refers to
 	/** Art. 7(三): the publicity sub-process; its completion ends publicity. */
 	public static final String PUBLICITY_SUBPROCESS = "SubProcess_Publicity";
+	/** Art. 6: the gateway that sends an application without both documents to {@code attachDocuments}. */
+	public static final String DOCUMENTS_GATEWAY = "Gateway_DocumentsComplete";
 
 	private FilingVariables() {
 	}

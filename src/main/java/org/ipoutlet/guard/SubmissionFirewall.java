@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.institution.OutletVariables;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.SubmissionRejectedException;
@@ -62,7 +63,8 @@ class SubmissionFirewall extends CommandInterceptor {
 	 * Task fields no form can carry but clients may send: a supplement may bring new documents, e.g. a
 	 * new scan a RETURN asked for (README, "The 备案表 document").
 	 */
-	static final Map<String, Set<String>> DOCUMENTED_TASK_FIELDS = Map.of("supplementMaterials",
+	static final Map<String, Set<String>> DOCUMENTED_TASK_FIELDS = Map.of(TaskKeys.SUPPLEMENT_MATERIALS,
+			Set.of(OutletVariables.WORK_RULES, OutletVariables.SEALED_FORM), TaskKeys.ATTACH_DOCUMENTS,
 			Set.of(OutletVariables.WORK_RULES, OutletVariables.SEALED_FORM));
 
 	@Override

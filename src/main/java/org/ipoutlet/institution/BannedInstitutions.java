@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.ipoutlet.OutletProperties;
+import org.ipoutlet.calendar.RegulationDates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,11 +14,11 @@ import org.springframework.stereotype.Repository;
 public class BannedInstitutions {
 
 	private final JdbcTemplate jdbc;
-	private final int banYears;
+	private final RegulationDates dates;
 
-	public BannedInstitutions(JdbcTemplate jdbc, OutletProperties properties) {
+	public BannedInstitutions(JdbcTemplate jdbc, RegulationDates dates) {
 		this.jdbc = jdbc;
-		this.banYears = properties.filing().banYears();
+		this.dates = dates;
 	}
 
 	/**
@@ -26,7 +26,7 @@ public class BannedInstitutions {
 	 * @return the last day of the ban
 	 */
 	public LocalDate ban(String uscc, String orgName, String reason, LocalDate from, String sourceRef) {
-		LocalDate until = lastDayOfBan(from);
+		LocalDate until = dates.lastDayOfBan(from);
 		ban(uscc, orgName, reason, from, until, sourceRef);
 		return until;
 	}
@@ -38,7 +38,7 @@ public class BannedInstitutions {
 	 */
 	public LocalDate ban(String uscc, String orgName, String reason, LocalDate from, String sourceRef, String facts,
 			String decision, String decidedBy, Instant decidedAt) {
-		LocalDate until = lastDayOfBan(from);
+		LocalDate until = dates.lastDayOfBan(from);
 		jdbc.update("insert into banned_institution (uscc, org_name, reason, banned_from, banned_until, source_ref, "
 				+ "facts, decision, decided_by, decided_at) values (?,?,?,?,?,?,?,?,?,?)", uscc, orgName, reason, from, until,
 				sourceRef, facts, decision, decidedBy, decidedAt == null ? null : Timestamp.from(decidedAt));
@@ -65,11 +65,6 @@ public class BannedInstitutions {
 	public void ban(String uscc, String orgName, String reason, LocalDate from, LocalDate until, String sourceRef) {
 		jdbc.update("insert into banned_institution (uscc, org_name, reason, banned_from, banned_until, source_ref) "
 				+ "values (?,?,?,?,?,?)", uscc, orgName, reason, from, until, sourceRef);
-	}
-
-	/** Art. 18: the last day of a ban that starts on {@code from} ("三年内不得再提交备案申请"). */
-	public LocalDate lastDayOfBan(LocalDate from) {
-		return from.plusYears(banYears).minusDays(1);
 	}
 
 	/** Whether the institution is banned on {@code day}. */

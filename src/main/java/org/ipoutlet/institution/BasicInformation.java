@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.ipoutlet.validation.Checks;
+import org.ipoutlet.validation.FormDefinition;
 
 /**
  * Art. 10: the outlet's important information (name, address, head, contact, main service items),
  * the part of the 备案表 that a change report may alter. Their names are the 备案表's field names
- * (README, "Reference"); each text field is checked as in the 备案表, so the register never holds a
- * value the form would refuse.
+ * (README, "Reference"); each field is checked with the 备案表's own definition of it
+ * ({@link FilingFormDefinition}), so the register never holds a value the form would refuse.
  */
 public final class BasicInformation {
 
@@ -19,25 +20,39 @@ public final class BasicInformation {
 	public static final List<String> FIELDS = List.of(ORG_NAME, ADDRESS, HEAD_NAME, CONTACT_NAME, PHONE, EMAIL,
 			SERVICE_ITEMS);
 
-	/** A mainland mobile number or a landline with its area code. */
-	public static final Pattern PHONE_PATTERN = Pattern
-		.compile("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$");
-
 	private BasicInformation() {
+	}
+
+	/** The 备案表's pattern of a mainland mobile number or a landline with its area code. */
+	public static Pattern phonePattern() {
+		return FilingFormDefinition.standard().field(PHONE).compiledPattern().orElseThrow();
+	}
+
+	/** The 备案表's label of one of the fields above, e.g. for a reviewer's list of changes. */
+	public static String label(String field) {
+		return definition(FilingFormDefinition.standard(), field).field(field).label();
 	}
 
 	/** Checks one of the text fields above with the 备案表's rule for it. */
 	public static void check(Checks c, String field) {
+		check(c, field, FilingFormDefinition.standard());
+	}
+
+	/** Checks one of the text fields above with the rule {@code form} defines for it. */
+	public static void check(Checks c, String field, FormDefinition form) {
+		var definition = definition(form, field).field(field);
 		switch (field) {
-			case ORG_NAME -> c.text(ORG_NAME, "机构名称", true, 100);
-			case ADDRESS -> c.text(ADDRESS, "地址", true, 200);
-			case HEAD_NAME -> c.text(HEAD_NAME, "主要负责人", true, 50);
-			case CONTACT_NAME -> c.text(CONTACT_NAME, "联系人", true, 50);
-			case PHONE -> c.text(PHONE, "联系电话", true, 30, PHONE_PATTERN, "phone",
-					"a mainland mobile or landline number", "手机号码或带区号的固定电话");
-			case EMAIL -> c.email(EMAIL, "邮箱", true, 100);
-			default -> throw new IllegalArgumentException(field + " is not a field a change report may alter");
+			case PHONE -> definition.text(c, "phone", "a mainland mobile or landline number", "手机号码或带区号的固定电话");
+			case ORG_NAME, ADDRESS, HEAD_NAME, CONTACT_NAME, EMAIL -> definition.text(c);
+			default -> throw new IllegalArgumentException(field + " is not a text field a change report may alter");
 		}
+	}
+
+	private static FormDefinition definition(FormDefinition form, String field) {
+		if (!FIELDS.contains(field)) {
+			throw new IllegalArgumentException(field + " is not a field a change report may alter");
+		}
+		return form;
 	}
 
 }

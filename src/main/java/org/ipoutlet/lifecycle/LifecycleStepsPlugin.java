@@ -3,7 +3,6 @@ package org.ipoutlet.lifecycle;
 import static org.ipoutlet.ProcessKeys.OUTLET_LIFECYCLE;
 import static org.ipoutlet.lifecycle.LifecycleVariables.*;
 
-
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.register.OutletStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -58,11 +58,11 @@ class LifecycleStepsPlugin extends AbstractProcessEnginePlugin {
 			}
 			TaskDefinition task = EngineParseListeners.taskDefinition(activity);
 			switch (activity.getId()) {
-				case TASK_REVIEW_RENEWAL -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+				case TaskKeys.REVIEW_RENEWAL -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
 						t -> lifecycle.getObject().recordRenewalRecommendation(filingNo(t), flag(t, RENEWAL_RECOMMENDED)));
-				case TASK_APPROVE_RENEWAL -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+				case TaskKeys.APPROVE_RENEWAL -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
 						t -> lifecycle.getObject().recordRenewalApproval(filingNo(t), flag(t, RENEWAL_APPROVED)));
-				case TASK_VERIFY_RECTIFICATION -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+				case TaskKeys.VERIFY_RECTIFICATION -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
 						t -> lifecycle.getObject().recordRectificationVerdict(filingNo(t), flag(t, RECTIFIED)));
 				default -> {
 				}

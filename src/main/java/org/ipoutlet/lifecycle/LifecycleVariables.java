@@ -7,15 +7,6 @@ public final class LifecycleVariables extends OutletVariables {
 
 	// The start variables (set by the filing process when it registers an outlet) are OutletVariables'.
 
-	// Task definition keys
-	public static final String TASK_SUBMIT_ANNUAL_SUMMARY = "submitAnnualSummary";
-	public static final String TASK_REVIEW_ANNUAL_SUMMARY = "reviewAnnualSummary";
-	public static final String TASK_SUBMIT_RECTIFICATION_REPORT = "submitRectificationReport";
-	public static final String TASK_VERIFY_RECTIFICATION = "verifyRectification";
-	public static final String TASK_APPLY_FOR_RENEWAL = "applyForRenewal";
-	public static final String TASK_REVIEW_RENEWAL = "reviewRenewal";
-	public static final String TASK_APPROVE_RENEWAL = "approveRenewal";
-	public static final String TASK_REVIEW_CHANGE_REPORT = "reviewChangeReport";
 
 	// Annual summary (Art. 17)
 	/** Last day (ISO date) for the current summary: 31 January of the following year. */

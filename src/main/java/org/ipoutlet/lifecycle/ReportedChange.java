@@ -29,8 +29,9 @@ public record ReportedChange(Map<String, Object> fields) {
 	/** The fields a change report may carry, in display order. */
 	public static final List<String> FIELDS = BasicInformation.FIELDS;
 
-	private static final Map<String, String> LABELS = Map.of(ORG_NAME, "机构名称", ADDRESS, "地址", HEAD_NAME, "主要负责人",
-			CONTACT_NAME, "联系人", PHONE, "联系电话", EMAIL, "电子邮箱", SERVICE_ITEMS, "主要服务事项");
+	/** The 备案表's labels (its one definition, README "One definition of the 备案表"). */
+	private static final Map<String, String> LABELS = FIELDS.stream()
+		.collect(Collectors.toUnmodifiableMap(f -> f, BasicInformation::label));
 
 	private static final List<String> LABELS_IN_ORDER = FIELDS.stream().map(LABELS::get).toList();
 

@@ -49,10 +49,10 @@ function sizeText(bytes) {
   return bytes >= 1024 * 1024 ? (bytes / 1024 / 1024).toFixed(1) + ' MB' : Math.max(1, Math.round(bytes / 1024)) + ' KB';
 }
 
-const KINDS = [
-  { field: 'sealedForm', label: '盖章备案表扫描件', accept: '.pdf,.jpg,.jpeg,.png', hint: 'PDF、JPG 或 PNG，不超过 20MB' },
-  { field: 'workRules', label: '相关工作制度', accept: '.pdf,.doc,.docx', hint: 'PDF、DOC 或 DOCX，不超过 10MB' }
-];
+/** The uploads (field, label, accepted extensions, hint) come with the application, from the server's one definition. */
+function kindsOf(application) {
+  return application.kinds || [];
+}
 
 /** One application: the 备案表 PDF, its documents, what is missing, and (for its applicant) the uploads. */
 function renderApplication(container, application, api, reload) {
@@ -72,11 +72,11 @@ function renderApplication(container, application, api, reload) {
   }
   box.appendChild(list);
   if (application.missing.length) {
-    const names = application.missing.map(f => (KINDS.find(k => k.field === f) || { label: f }).label);
+    const names = application.missing.map(f => (kindsOf(application).find(k => k.field === f) || { label: f }).label);
     box.appendChild(el('p', { class: 'text-warning outlet-missing', text: '尚缺：' + names.join('、') + '（缺少材料不能推荐）' }));
   }
   if (application.mayUpload) {
-    KINDS.forEach(kind => {
+    kindsOf(application).forEach(kind => {
       const input = el('input', { type: 'file', accept: kind.accept, name: kind.field, class: 'outlet-upload-' + kind.field });
       const message = el('span', { class: 'outlet-upload-message' });
       input.addEventListener('change', async () => {
@@ -100,7 +100,13 @@ function renderApplication(container, application, api, reload) {
             message.textContent = '上传失败：' + (errors.length ? errors.join('；') : '（' + response.status + '）');
             return;
           }
+          const completed = application.missing.length > 0 && body.missing && body.missing.length === 0;
           renderApplication(container, body, api, reload);
+          if (completed) {
+            // Art. 6: the upload that completes the materials sends a waiting application to the recommender.
+            container.appendChild(el('p', { class: 'text-success outlet-complete',
+              text: '备案材料已齐全' + (body.status === 'ELIGIBLE' ? '，申请已送推荐部门初审。' : '。') }));
+          }
         } catch (e) {
           message.textContent = '上传失败：网络错误';
         }

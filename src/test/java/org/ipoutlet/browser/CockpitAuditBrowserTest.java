@@ -171,6 +171,22 @@ class CockpitAuditBrowserTest {
 		assertThat(chromium.driver.findElement(By.cssSelector("tr.ipo-audit-step[data-activity='supplementMaterials']"))
 			.getDomProperty("textContent")).contains("补正材料", "applicant");
 
+		// The filing's documents (Art. 6) from the documents store: the scan, the work rules and the archived
+		// 备案表, each a download (README, "Auditors in Cockpit").
+		By scanLink = By.cssSelector(".ipo-audit-documents tr.ipo-audit-document[data-field=sealedForm][data-current=true] a.ipo-audit-document-link");
+		WebElement scan = chromium.wait.until(ExpectedConditions.presenceOfElementLocated(scanLink));
+		String documents = chromium.driver.findElement(By.id("ipo-audit-documents")).getDomProperty("textContent");
+		assertThat(documents).contains("盖章备案表扫描件", "相关工作制度", "备案表（归档）", "applicant", "随申请提交", "系统归档",
+				"下载备案表");
+		assertThat(chromium.driver.findElements(By.cssSelector(".ipo-audit-documents tr.ipo-audit-document[data-field=finalForm]")))
+			.hasSize(1);
+		chromium.scrollTo(scan);
+		chromium.screenshot("instance-documents");
+		assertThat(scan.getDomProperty("textContent")).isEqualTo("备案表-盖章.pdf");
+		scan.click();
+		Path downloaded = chromium.downloads().resolve("备案表-盖章.pdf");
+		chromium.wait.until(d -> Files.exists(downloaded) && sameBytes(downloaded, org.ipoutlet.document.TestDocuments.PDF));
+
 		// A variable as it changed: the institution's name, before and after the supplement.
 		WebElement name = chromium.driver.findElement(By.cssSelector("tr.ipo-audit-variable[data-variable='orgName']"));
 		chromium.scrollTo(name);
@@ -238,6 +254,8 @@ class CockpitAuditBrowserTest {
 			.stream().map(a -> a.getDomAttribute("href")).toList();
 		assertThat(links).as("links of the audit page").allSatisfy(href -> assertThat(href)
 			.matches("#/(audit|audit-outlet\\?filingNo=.*|process-instance/[^/]+/history)|.*/history/variable-instance/[^/]+/data"
+					// the filing's documents and its 备案表 PDF: downloads from the documents resource
+					+ "|/camunda/api/tasklist/plugin/outlet-documents/default/applications/[^/]+/(documents/\\d+|form\\.pdf)"
 					// the diagram viewer's bpmn.io watermark
 					+ "|https?://bpmn\\.io/?"));
 	}
@@ -401,6 +419,15 @@ class CockpitAuditBrowserTest {
 			}
 		}
 		return -1;
+	}
+
+	private static boolean sameBytes(Path file, byte[] expected) {
+		try {
+			return java.util.Arrays.equals(Files.readAllBytes(file), expected);
+		}
+		catch (IOException e) {
+			return false;
+		}
 	}
 
 	private Path csvFile() {

@@ -77,9 +77,13 @@ class TasklistDocumentsBrowserTest {
 		}
 		Jobs.runDue(management, pi.getId());
 		String no = pi.getBusinessKey();
-		Task review = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("preliminaryReview")
+		// Art. 6: without both documents the application waits in the applicant's step, not at the recommender.
+		Task attach = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("attachDocuments")
 			.singleResult();
-		assertThat(review).as("setup").isNotNull();
+		assertThat(attach).as("setup").isNotNull();
+		assertThat(attach.getAssignee()).isEqualTo("applicant");
+		assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("preliminaryReview").count())
+			.isZero();
 
 		Path scan = Files.write(files.resolve("备案表-盖章.png"), TestDocuments.PNG);
 		Path fake = Files.write(files.resolve("工作制度.pdf"), TestDocuments.HTML);
@@ -91,9 +95,12 @@ class TasklistDocumentsBrowserTest {
 			WebElement toggle = browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
 					"a.outlet-my-applications-toggle")));
 			assertThat(toggle.getText()).isEqualTo("我的备案申请");
-			toggle.click();
-			By box = By.cssSelector(".outlet-application [data-application-no='" + no + "']");
-			browser.wait.until(ExpectedConditions.visibilityOfElementLocated(box));
+			// The applicant's task 上传备案材料, its 备案材料 tab with the file pickers.
+			browser.driver.get(base + "/camunda/app/tasklist/default/#/?task=" + attach.getId()
+					+ "&detailsTab=outlet-documents.task");
+			By box = By.cssSelector(".outlet-documents[data-application-no='" + no + "']");
+			new WebDriverWait(browser.driver, Duration.ofSeconds(60), Duration.ofMillis(250))
+				.until(ExpectedConditions.visibilityOfElementLocated(box));
 			assertThat(browser.driver.findElement(box).getText()).contains("尚缺", "盖章备案表扫描件", "相关工作制度", "下载备案表");
 
 			browser.driver.findElement(box).findElement(By.cssSelector("input.outlet-upload-workRules"))
@@ -104,17 +111,22 @@ class TasklistDocumentsBrowserTest {
 
 			browser.driver.findElement(box).findElement(By.cssSelector("input.outlet-upload-sealedForm"))
 				.sendKeys(scan.toString());
-			By scanLink = By.cssSelector("[data-application-no='" + no + "'] li[data-field=sealedForm] a.outlet-document-link");
+			By scanLink = By.cssSelector(".outlet-documents[data-application-no='" + no + "'] li[data-field=sealedForm] a.outlet-document-link");
 			browser.wait.until(ExpectedConditions.textToBe(scanLink, "备案表-盖章.png"));
 			browser.driver.findElement(box).findElement(By.cssSelector("input.outlet-upload-workRules"))
 				.sendKeys(rules.toString());
-			By rulesLink = By.cssSelector("[data-application-no='" + no + "'] li[data-field=workRules] a.outlet-document-link");
+			By rulesLink = By.cssSelector(".outlet-documents[data-application-no='" + no + "'] li[data-field=workRules] a.outlet-document-link");
 			browser.wait.until(ExpectedConditions.textToBe(rulesLink, "工作制度.docx"));
 			assertThat(browser.driver.findElement(box).getText()).doesNotContain("尚缺");
 			browser.screenshot("applicant-attached");
 			assertThat(jdbc.queryForList("select route from filing_document where application_no = ?", String.class, no))
 				.containsExactly("TASKLIST", "TASKLIST");
 			browser.signOut(base);
+			// Both documents are there: the application went on to the recommender.
+			Jobs.runDue(management, pi.getId());
+			Task review = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("preliminaryReview")
+				.singleResult();
+			assertThat(review).as("the recommender's review, once both documents are there").isNotNull();
 
 			browser.logIn(base, "shanghai", "tasklist");
 			browser.driver.get(base + "/camunda/app/tasklist/default/#/?task=" + review.getId()

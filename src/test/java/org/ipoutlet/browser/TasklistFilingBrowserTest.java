@@ -177,10 +177,13 @@ class TasklistFilingBrowserTest {
 		signOut();
 
 		runJobs(filing.getId());
-		Task preliminary = task(filing.getId(), "preliminaryReview");
-		// Art. 6: without both documents there is no recommendation; the applicant attaches them (in
-		// Tasklist's 我的备案申请, see TasklistDocumentsBrowserTest; here through the API).
+		// Art. 6: without both documents there is no recommendation. Tasklist's start form carries no files,
+		// so the application waits in the applicant's 上传备案材料; the applicant attaches them (in Tasklist,
+		// see TasklistDocumentsBrowserTest; here through the API), which sends it on to the recommender.
+		assertThat(task(filing.getId(), "attachDocuments").getAssignee()).isEqualTo("applicant");
 		attachDocuments(filing.getBusinessKey());
+		runJobs(filing.getId());
+		Task preliminary = task(filing.getId(), "preliminaryReview");
 
 		// Beijing is not the chosen recommender: the task is not in its department's list.
 		logIn("beijing", "tasklist");

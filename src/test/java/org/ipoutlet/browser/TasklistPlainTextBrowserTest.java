@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.ipoutlet.Jobs;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.annualreport.AnnualReports;
 import org.ipoutlet.filing.FilingFixtures;
 import org.ipoutlet.identity.WebTest;
@@ -217,7 +218,7 @@ class TasklistPlainTextBrowserTest {
 		String reason = "整改原因" + PAYLOAD;
 		messages.orderRectification(filingNo, reason);
 		runJobs(lifecycleId);
-		Task submit = task(lifecycleId, LifecycleVariables.TASK_SUBMIT_RECTIFICATION_REPORT);
+		Task submit = task(lifecycleId, TaskKeys.SUBMIT_RECTIFICATION_REPORT);
 		logIn("applicant");
 		openTask(submit, "Field_show_rectificationReason");
 		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
@@ -231,7 +232,7 @@ class TasklistPlainTextBrowserTest {
 		String report = "整改报告" + PAYLOAD;
 		tasks.complete(submit.getId(), Map.of(LifecycleVariables.RECTIFICATION_REPORT, report));
 		runJobs(lifecycleId);
-		Task verify = task(lifecycleId, LifecycleVariables.TASK_VERIFY_RECTIFICATION);
+		Task verify = task(lifecycleId, TaskKeys.VERIFY_RECTIFICATION);
 		logIn("cnipa");
 		openTask(verify, "Field_show_rectificationReport");
 		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
@@ -245,7 +246,7 @@ class TasklistPlainTextBrowserTest {
 		String address = "新地址" + PAYLOAD;
 		messages.reportChange(filingNo, Map.of("address", address));
 		runJobs(lifecycleId);
-		Task change = task(lifecycleId, LifecycleVariables.TASK_REVIEW_CHANGE_REPORT);
+		Task change = task(lifecycleId, TaskKeys.REVIEW_CHANGE_REPORT);
 		logIn("shanghai");
 		openTask(change, "Field_show_changeSummary");
 		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
@@ -266,7 +267,7 @@ class TasklistPlainTextBrowserTest {
 
 		// Art. 17: the annual summary, as the outlet sends it and as its recommender reads it.
 		fireTimer(lifecycleId, "Timer_SummaryOpens");
-		Task submit = task(lifecycleId, LifecycleVariables.TASK_SUBMIT_ANNUAL_SUMMARY);
+		Task submit = task(lifecycleId, TaskKeys.SUBMIT_ANNUAL_SUMMARY);
 		logIn("applicant");
 		openTask(submit, "Field_show_orgName");
 		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
@@ -276,7 +277,7 @@ class TasklistPlainTextBrowserTest {
 		String summary = "年度总结" + PAYLOAD;
 		tasks.complete(submit.getId(), Map.of(LifecycleVariables.ANNUAL_SUMMARY, summary));
 		runJobs(lifecycleId);
-		Task review = task(lifecycleId, LifecycleVariables.TASK_REVIEW_ANNUAL_SUMMARY);
+		Task review = task(lifecycleId, TaskKeys.REVIEW_ANNUAL_SUMMARY);
 		logIn("shanghai");
 		openTask(review, "Field_show_annualSummary");
 		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
@@ -305,7 +306,7 @@ class TasklistPlainTextBrowserTest {
 
 		// Art. 9: the renewal application reaches the recommender and CNIPA as typed, with the recommender's opinion.
 		fireTimer(lifecycleId, "Timer_RenewalWindow");
-		Task apply = task(lifecycleId, LifecycleVariables.TASK_APPLY_FOR_RENEWAL);
+		Task apply = task(lifecycleId, TaskKeys.APPLY_FOR_RENEWAL);
 		logIn("applicant");
 		openTask(apply, "Field_show_orgName");
 		assertThat(value("Field_show_orgName")).isEqualTo(orgName);
@@ -319,7 +320,7 @@ class TasklistPlainTextBrowserTest {
 		tasks.complete(apply.getId(), Map.of("staffTotal", 12, "staffFullTime", 6, "workFoundation", work,
 				"developmentPlan", plan, "declarationTruthful", true));
 		runJobs(lifecycleId);
-		Task reviewRenewal = task(lifecycleId, LifecycleVariables.TASK_REVIEW_RENEWAL);
+		Task reviewRenewal = task(lifecycleId, TaskKeys.REVIEW_RENEWAL);
 		logIn("shanghai");
 		openTask(reviewRenewal, "Field_show_workFoundation");
 		assertThat(value("Field_show_staffTotal")).isEqualTo("12");
@@ -333,7 +334,7 @@ class TasklistPlainTextBrowserTest {
 		tasks.complete(reviewRenewal.getId(), Map.of(LifecycleVariables.RENEWAL_RECOMMENDED, "true",
 				LifecycleVariables.RENEWAL_REVIEW_OPINION, opinion));
 		runJobs(lifecycleId);
-		Task approve = task(lifecycleId, LifecycleVariables.TASK_APPROVE_RENEWAL);
+		Task approve = task(lifecycleId, TaskKeys.APPROVE_RENEWAL);
 		logIn("cnipa");
 		openTask(approve, "Field_show_renewalReviewOpinion");
 		assertThat(value("Field_show_renewalReviewOpinion")).isEqualTo(opinion);

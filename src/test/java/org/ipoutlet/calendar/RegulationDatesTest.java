@@ -26,6 +26,13 @@ class RegulationDatesTest {
 		assertThat(dates(90, 6, 3, 3).validUntil(LocalDate.of(2027, 3, 10))).isEqualTo(LocalDate.of(2030, 3, 9));
 	}
 
+	/** Art. 18: "三年内不得再提交备案申请", the length configurable as {@code outlet.filing.ban-years}. */
+	@Test
+	void Art18_banLastsThreeYearsInclusive() {
+		assertThat(dates(90, 6, 3, 3).lastDayOfBan(LocalDate.of(2028, 5, 5))).isEqualTo(LocalDate.of(2031, 5, 4));
+		assertThat(dates(90, 6, 3, 5).lastDayOfBan(LocalDate.of(2028, 5, 5))).isEqualTo(LocalDate.of(2033, 5, 4));
+	}
+
 	@Test
 	void Art9_renewalAddsThreeYearsToTheCurrentEnd() {
 		RegulationDates d = dates(90, 6, 3, 3);

@@ -65,7 +65,8 @@ class WorkingDaysTest {
 		calendarLog.detachAppender(logged);
 	}
 
-	// The State Council notices, typed again here from ../shared/cn-holidays.md, independently of the YAML.
+	// The State Council (国务院办公厅) notices on the holidays of 2025 and 2026, typed again here from the
+	// notices themselves, independently of config/cn-holidays.yaml (README, "outlet-filing").
 
 	static Stream<Arguments> holidays() {
 		return Stream.of(

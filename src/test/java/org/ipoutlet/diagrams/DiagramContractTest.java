@@ -3,10 +3,14 @@ package org.ipoutlet.diagrams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -18,6 +22,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.ipoutlet.TaskKeys;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -91,6 +97,26 @@ class DiagramContractTest {
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
 			assertThat(task.getCamundaFormRef()).as(task.getId()).isNotBlank();
 		}
+	}
+
+	/**
+	 * The user task keys are declared once, in {@link TaskKeys} (README, "Reference"): every user task
+	 * of every diagram has its constant there, and every constant names a task that exists.
+	 */
+	@Test
+	void taskKeysNameExactlyTheDiagramsUserTasks() throws Exception {
+		Set<String> inDiagrams = new TreeSet<>();
+		for (Path file : diagrams().toList()) {
+			Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)
+				.forEach(task -> inDiagrams.add(task.getId()));
+		}
+		Set<String> declared = new TreeSet<>();
+		for (Field field : TaskKeys.class.getDeclaredFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+				declared.add((String) field.get(null));
+			}
+		}
+		assertThat(declared).isEqualTo(inDiagrams);
 	}
 
 }

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.Outlet.OutletDetails;
 import org.ipoutlet.register.OutletRepository;
@@ -154,13 +155,13 @@ abstract class LifecycleTestSupport {
 	}
 
 	private boolean handleSummaryTasks(Filed outlet) {
-		Task submit = task(outlet, LifecycleVariables.TASK_SUBMIT_ANNUAL_SUMMARY);
+		Task submit = task(outlet, TaskKeys.SUBMIT_ANNUAL_SUMMARY);
 		if (submit != null) {
 			complete(submit, Map.of("annualSummary", "本年度开展咨询、检索、培训服务，运行良好。"));
 			runAsyncJobs(outlet);
 			return true;
 		}
-		Task review = task(outlet, LifecycleVariables.TASK_REVIEW_ANNUAL_SUMMARY);
+		Task review = task(outlet, TaskKeys.REVIEW_ANNUAL_SUMMARY);
 		if (review != null) {
 			complete(review, Map.of("summaryCompliant", "true", "reviewOpinion", "符合要求"));
 			runAsyncJobs(outlet);

@@ -222,26 +222,18 @@ class EngineAttackTest extends SecurityTestSupport {
 		assertThat(state(filing.processInstanceId())).isEqualTo(before);
 	}
 
-	@Test
-	void recommenderCannotSetTheApplicantAsAssignee() {
+	@ParameterizedTest(name = "shanghai · {0} preliminaryReview to the applicant · refused, nothing changed")
+	@ValueSource(strings = { "assignee", "delegate" })
+	void recommenderCannotHandItsReviewToTheApplicant(String how) {
 		Filing filing = atPreliminaryReview();
 		Task review = openTask(filing, "preliminaryReview");
+		if (how.equals("delegate")) {
+			assertThat(engine("shanghai", "POST", "/task/" + review.getId() + "/claim", Map.of("userId", "shanghai")).status())
+				.isEqualTo(204);
+		}
 		InstanceState before = state(filing.processInstanceId());
 
-		Reply reply = engine("shanghai", "POST", "/task/" + review.getId() + "/assignee", Map.of("userId", "applicant"));
-
-		assertNotCandidateOrForbidden(reply, filing, before);
-	}
-
-	@Test
-	void recommenderCannotDelegateItsReviewToTheApplicant() {
-		Filing filing = atPreliminaryReview();
-		Task review = openTask(filing, "preliminaryReview");
-		assertThat(engine("shanghai", "POST", "/task/" + review.getId() + "/claim", Map.of("userId", "shanghai")).status())
-			.isEqualTo(204);
-		InstanceState before = state(filing.processInstanceId());
-
-		Reply reply = engine("shanghai", "POST", "/task/" + review.getId() + "/delegate", Map.of("userId", "applicant"));
+		Reply reply = engine("shanghai", "POST", "/task/" + review.getId() + "/" + how, Map.of("userId", "applicant"));
 
 		assertNotCandidateOrForbidden(reply, filing, before);
 	}
@@ -277,8 +269,7 @@ class EngineAttackTest extends SecurityTestSupport {
 		Reply reply = engine("shanghai", "POST", "/task/" + review.getId() + "/identity-links",
 				Map.of(kv[0], kv[1], "type", "candidate"));
 
-		assertThat(state(filing.processInstanceId())).as("identity links unchanged: %s", reply).isEqualTo(before);
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+		assertForbiddenAndUnchanged(reply, filing, before, "identity links unchanged");
 		assertThat(engine("applicant", "GET", "/task?processInstanceId=" + filing.processInstanceId(), null).json())
 			.as("the applicant sees no review").isEmpty();
 	}
@@ -338,8 +329,7 @@ class EngineAttackTest extends SecurityTestSupport {
 		Reply reply = engine("cnipa", "PUT", "/process-instance/" + filing.processInstanceId() + "/variables/"
 				+ RECOMMENDATION, Map.of("value", "RECOMMEND", "type", "String"));
 
-		assertThat(state(filing.processInstanceId())).as("no variable written: %s", reply).isEqualTo(before);
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+		assertForbiddenAndUnchanged(reply, filing, before, "no variable written");
 	}
 
 	@Test
@@ -351,8 +341,7 @@ class EngineAttackTest extends SecurityTestSupport {
 				Map.of("modifications", typed(Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION, "代为推荐", RECOMMENDER_HEAD, "陈处长")),
 						"deletions", List.of(ORG_NAME)));
 
-		assertThat(state(filing.processInstanceId())).as("no variable written or deleted: %s", reply).isEqualTo(before);
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+		assertForbiddenAndUnchanged(reply, filing, before, "no variable written or deleted");
 	}
 
 	@Test
@@ -380,8 +369,7 @@ class EngineAttackTest extends SecurityTestSupport {
 		Reply reply = engine("cnipa", "PUT", "/execution/" + execution.getId() + "/localVariables/x",
 				Map.of("value", "1", "type", "String"));
 
-		assertThat(state(filing.processInstanceId())).as("no variable: %s", reply).isEqualTo(before);
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+		assertForbiddenAndUnchanged(reply, filing, before, "no variable");
 	}
 
 	@Test
@@ -404,8 +392,7 @@ class EngineAttackTest extends SecurityTestSupport {
 		Reply reply = engine("cnipa", "POST", "/message", Map.of("messageName", MESSAGE_OBJECTION_RAISED,
 				"businessKey", filing.applicationNo()));
 
-		assertThat(state(filing.processInstanceId())).as("no objection task: %s", reply).isEqualTo(before);
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+		assertForbiddenAndUnchanged(reply, filing, before, "no objection task");
 	}
 
 	@Test
@@ -436,8 +423,7 @@ class EngineAttackTest extends SecurityTestSupport {
 		Reply reply = engine("applicant", "POST", "/message", Map.of("messageName", MESSAGE_OBJECTION_RAISED,
 				"businessKey", filing.applicationNo(), "all", true));
 
-		assertThat(state(filing.processInstanceId())).as(reply.toString()).isEqualTo(before);
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+		assertForbiddenAndUnchanged(reply, filing, before, "nothing changed");
 	}
 
 	// --- auditors read, never write ---
@@ -484,8 +470,7 @@ class EngineAttackTest extends SecurityTestSupport {
 		Reply reply = engine("auditor", "PUT", "/process-instance/" + filing.processInstanceId() + "/variables/x",
 				Map.of("value", "1", "type", "String"));
 
-		assertThat(state(filing.processInstanceId())).as(reply.toString()).isEqualTo(before);
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+		assertForbiddenAndUnchanged(reply, filing, before, "nothing changed");
 	}
 
 	@Test
@@ -496,8 +481,7 @@ class EngineAttackTest extends SecurityTestSupport {
 
 		Reply reply = engine("auditor", "PUT", "/job/" + eligibility.getId() + "/retries", Map.of("retries", 9));
 
-		assertThat(state(filing.processInstanceId())).as(reply.toString()).isEqualTo(before);
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+		assertForbiddenAndUnchanged(reply, filing, before, "nothing changed");
 	}
 
 	// --- engine metrics are for administrators ---
@@ -621,6 +605,12 @@ class EngineAttackTest extends SecurityTestSupport {
 	}
 
 	/** A recommender without the right to reassign (403), or with it but not to a non-candidate (400). */
+	/** The engine refused the call (403) and the instance is as it was ({@code what} says what must not have changed). */
+	private void assertForbiddenAndUnchanged(Reply reply, Filing filing, InstanceState before, String what) {
+		assertThat(state(filing.processInstanceId())).as("%s: %s", what, reply).isEqualTo(before);
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+	}
+
 	private void assertNotCandidateOrForbidden(Reply reply, Filing filing, InstanceState before) {
 		assertThat(state(filing.processInstanceId())).as("assignee, owner and delegation unchanged: %s", reply)
 			.isEqualTo(before);

@@ -1,5 +1,9 @@
 package org.ipoutlet.document.web;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.ipoutlet.EngineCalls;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.document.FilingDocumentService;
 import org.ipoutlet.document.FilingDocuments;
 import org.ipoutlet.filing.FilingApplication;
@@ -24,10 +28,15 @@ public class DocumentUploads {
 
 	private final FilingApplications applications;
 	private final FilingDocumentService documents;
+	private final TaskService tasks;
+	private final IdentityService identity;
 
-	DocumentUploads(FilingApplications applications, FilingDocumentService documents) {
+	DocumentUploads(FilingApplications applications, FilingDocumentService documents, TaskService tasks,
+			IdentityService identity) {
 		this.applications = applications;
 		this.documents = documents;
+		this.tasks = tasks;
+		this.identity = identity;
 	}
 
 	/** The application, if {@code user} may see it; otherwise 404. */
@@ -60,7 +69,26 @@ public class DocumentUploads {
 			throw new ConflictException("Application " + applicationNo + " is " + application.status()
 					+ ": documents can be (re)placed only until the recommendation", "申请已推荐或已办结，不能再上传或更换材料");
 		}
-		return documents.store(applicationNo, kind, checked, content, user.id(), route);
+		FilingDocuments.StoredDocument stored = documents.store(applicationNo, kind, checked, content, user.id(), route);
+		submitWhenComplete(application);
+		return stored;
+	}
+
+	/**
+	 * Art. 6: the upload that completes the documents of an application waiting in the applicant's
+	 * {@code attachDocuments} ends that step, so the application goes to the recommender whichever
+	 * route the document came by (an API client has no task to complete). The application has checked
+	 * the applicant itself, so the engine call runs as the system; in the upload's transaction.
+	 */
+	private void submitWhenComplete(FilingApplication application) {
+		if (!documents.missing(application.applicationNo()).isEmpty() || application.processInstanceId() == null) {
+			return;
+		}
+		EngineCalls.asSystem(identity, () -> tasks.createTaskQuery()
+			.processInstanceId(application.processInstanceId())
+			.taskDefinitionKey(TaskKeys.ATTACH_DOCUMENTS)
+			.list()
+			.forEach(task -> tasks.complete(task.getId())));
 	}
 
 }

@@ -64,6 +64,21 @@ public class DocumentsTasklistResource extends AbstractTasklistPluginRootResourc
 		});
 	}
 
+	/**
+	 * One application's documents by its number: what the Cockpit audit view lists (README, "Auditors in
+	 * Cockpit"; the same Camunda session, read only). The applicant, its recommender, CNIPA and auditors;
+	 * 404 for anyone else.
+	 */
+	@GET
+	@Path("{engine}/applications/{applicationNo}")
+	@Produces(MediaType.APPLICATION_JSON)
+	public Response application(@PathParam("engine") String engine, @PathParam("applicationNo") String applicationNo) {
+		return handle(() -> {
+			ApiUser user = user(engine);
+			return Response.ok(view(bean(DocumentUploads.class).readable(applicationNo, user), user)).build();
+		});
+	}
+
 	/** The documents of the filing a task belongs to (the 备案材料 tab). */
 	@GET
 	@Path("{engine}/tasks/{taskId}")
@@ -156,11 +171,24 @@ public class DocumentsTasklistResource extends AbstractTasklistPluginRootResourc
 			v.put("fileName", d.fileName());
 			v.put("size", d.size());
 			v.put("uploadedAt", d.uploadedAt().toString());
+			v.put("uploadedBy", d.uploadedBy());
+			v.put("route", d.route().name());
 			v.put("current", all.stream().filter(o -> o.kind() == d.kind()).findFirst().map(o -> o.id() == d.id()).orElse(false));
 			v.put("href", base + "/documents/" + d.id());
 			return v;
 		}).toList());
 		out.put("missing", bean(FilingDocumentService.class).missing(a.applicationNo()).stream().map(DocumentKind::field).toList());
+		// What each upload may be, from the one definition of the documents (DocumentKind), for the file pickers.
+		out.put("kinds", DocumentKind.uploads().stream().map(kind -> {
+			Map<String, Object> k = new LinkedHashMap<>();
+			List<String> extensions = kind.types().stream().flatMap(t -> t.extensions().stream()).toList();
+			k.put("field", kind.field());
+			k.put("label", kind.label());
+			k.put("accept", String.join(",", extensions.stream().map(e -> "." + e).toList()));
+			k.put("hint", String.join("、", kind.types().stream().map(t -> t.extensions().get(0).toUpperCase(java.util.Locale.ROOT)).toList())
+					+ "，不超过 " + kind.maxBytes() / (1024 * 1024) + "MB");
+			return k;
+		}).toList());
 		return out;
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.ipoutlet.EngineCalls;
 import org.ipoutlet.filing.FalseMaterialsFindings;
 import org.ipoutlet.filing.FilingMessages;
 import org.ipoutlet.filing.FilingOutcome;
@@ -17,7 +18,6 @@ import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.web.AccessDeniedException;
 import org.ipoutlet.web.ApiUser;
 import org.ipoutlet.web.ConflictException;
-import org.ipoutlet.web.EngineCalls;
 import org.ipoutlet.web.InvalidRequestException;
 import org.ipoutlet.web.JsonBodies;
 import org.ipoutlet.web.NotFoundException;
@@ -77,9 +77,9 @@ class FilingApiController {
 					+ "Validated by the same rules as the Tasklist start form before anything is stored.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							schema = @Schema(implementation = FilingApplicationDoc.class)),
+							schema = @Schema(ref = "#/components/schemas/" + FilingApplicationSchema.APPLICATION)),
 					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-							schema = @Schema(implementation = FilingUploadDoc.class),
+							schema = @Schema(ref = "#/components/schemas/" + FilingApplicationSchema.UPLOAD),
 							encoding = @Encoding(name = APPLICATION_PART, contentType = MediaType.APPLICATION_JSON_VALUE)) }))
 	@ApiResponse(responseCode = "201", description = "Submitted; Location names the application")
 	@ApiResponse(responseCode = "400", description = "Invalid; errors[] names every field and rule",
@@ -270,12 +270,6 @@ class FilingApiController {
 	@Schema(description = "异议 / an objection during publicity")
 	record ObjectionDoc(@Schema(description = "异议内容, at most 2000 characters", requiredMode = Schema.RequiredMode.REQUIRED) String objection,
 			@Schema(description = "异议人联系方式, at most 200 characters", requiredMode = Schema.RequiredMode.REQUIRED) String objectorContact) {
-	}
-
-	@Schema(description = "Multipart submission")
-	record FilingUploadDoc(@Schema(description = "The 备案表 as JSON (see the JSON operation), without documents") FilingApplicationDoc application,
-			@Schema(type = "string", format = "binary", description = "相关工作制度: PDF/DOC/DOCX, at most 10 MB") String workRules,
-			@Schema(type = "string", format = "binary", description = "盖章备案表扫描件: PDF/JPG/PNG, at most 10 MB") String sealedForm) {
 	}
 
 }

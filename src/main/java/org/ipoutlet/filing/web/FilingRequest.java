@@ -1,7 +1,5 @@
 package org.ipoutlet.filing.web;
 
-import static org.ipoutlet.filing.FilingVariables.*;
-
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -9,10 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.ipoutlet.filing.FilingApplicationRule;
+import org.ipoutlet.institution.DocumentKind;
+import org.ipoutlet.institution.FilingFormDefinition;
+import org.ipoutlet.validation.FormDefinition;
+import org.ipoutlet.validation.FormField;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.JsonValues;
 import org.ipoutlet.web.JsonBodies;
@@ -26,17 +28,27 @@ import org.ipoutlet.web.JsonBodies;
  */
 final class FilingRequest {
 
-	/** The 备案表's fields (sections 一–六), as the start form has them. */
-	static final List<String> FIELDS = FilingApplicationRule.fields();
+	/** The 备案表's one definition (README, "One definition of the 备案表"). */
+	private static final FormDefinition FORM = FilingFormDefinition.standard();
 
-	static final List<String> DOCUMENTS = List.of(WORK_RULES, SEALED_FORM);
+	/** The 备案表's fields (sections 一–六), as the start form has them. */
+	static final List<String> FIELDS = FORM.keys();
+
+	static final List<String> DOCUMENTS = DocumentKind.uploads().stream().map(DocumentKind::field).toList();
 
 	/** Lists and records: stored as Json variables, as Camunda Forms' checklists and dynamic lists. */
-	static final List<String> JSON_FIELDS = List.of(SERVICE_ITEMS, IP_CATEGORIES, TEAM_MEMBERS, TYPICAL_CASES);
+	static final List<String> JSON_FIELDS = FORM.fields()
+		.stream()
+		.filter(f -> f.list() || f.type().equals("checklist") || f.type().equals("taglist"))
+		.map(FormField::key)
+		.toList();
 
-	static final Map<String, List<String>> RECORD_FIELDS = Map.of(
-			TEAM_MEMBERS, List.of("name", "role", "fullTime", "resume"),
-			TYPICAL_CASES, List.of("name", "period", "content"));
+	/** The properties of each list's items. */
+	static final Map<String, List<String>> RECORD_FIELDS = FORM.fields()
+		.stream()
+		.filter(FormField::list)
+		.collect(Collectors.toUnmodifiableMap(FormField::key,
+				list -> FORM.children(list.key()).stream().map(FormField::key).toList()));
 
 	static final List<String> INLINE_DOCUMENT_FIELDS = List.of("filename", "contentBase64");
 

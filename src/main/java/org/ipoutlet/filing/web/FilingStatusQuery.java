@@ -19,13 +19,13 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.ipoutlet.EngineCalls;
 import org.ipoutlet.filing.FilingOpinion;
 import org.ipoutlet.filing.FilingOpinions;
 import org.ipoutlet.filing.FilingOutcome;
 import org.ipoutlet.filing.eligibility.IneligibilityReason;
 import org.ipoutlet.validation.JsonValues;
 import org.ipoutlet.web.ApiUser;
-import org.ipoutlet.web.EngineCalls;
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.ipoutlet.EngineCalls;
 import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.filing.FilingMessages;
 import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.FieldError;
-import org.ipoutlet.web.EngineCalls;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.EngineCalls;
 import org.ipoutlet.lifecycle.LifecycleMessages;
 import org.ipoutlet.lifecycle.NoAwaitingInstanceException;
 import org.ipoutlet.register.Outlet;
@@ -18,7 +19,6 @@ import org.ipoutlet.validation.SubmissionRejectedException;
 import org.ipoutlet.web.AccessDeniedException;
 import org.ipoutlet.web.ApiUser;
 import org.ipoutlet.web.ConflictException;
-import org.ipoutlet.web.EngineCalls;
 import org.ipoutlet.web.NotFoundException;
 import org.springframework.stereotype.Service;
 

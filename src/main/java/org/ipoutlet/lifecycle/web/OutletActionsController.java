@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.lifecycle.ReportedChange;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.web.ApiUser;
@@ -74,7 +75,7 @@ class OutletActionsController {
 	ResponseEntity<Void> renew(ApiUser user, @PathVariable String filingNo, HttpServletRequest request)
 			throws IOException {
 		actions.asOutletUser(filingNo, user);
-		actions.complete(filingNo, TASK_APPLY_FOR_RENEWAL, "续期申请", body(request, RENEWAL_FIELDS));
+		actions.complete(filingNo, TaskKeys.APPLY_FOR_RENEWAL, "续期申请", body(request, RENEWAL_FIELDS));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -85,7 +86,7 @@ class OutletActionsController {
 	ResponseEntity<Void> annualSummary(ApiUser user, @PathVariable String filingNo, HttpServletRequest request)
 			throws IOException {
 		actions.asOutletUser(filingNo, user);
-		actions.complete(filingNo, TASK_SUBMIT_ANNUAL_SUMMARY, "年度工作总结报送", body(request, List.of(ANNUAL_SUMMARY)));
+		actions.complete(filingNo, TaskKeys.SUBMIT_ANNUAL_SUMMARY, "年度工作总结报送", body(request, List.of(ANNUAL_SUMMARY)));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -96,7 +97,7 @@ class OutletActionsController {
 	ResponseEntity<Void> rectificationReport(ApiUser user, @PathVariable String filingNo, HttpServletRequest request)
 			throws IOException {
 		actions.asOutletUser(filingNo, user);
-		actions.complete(filingNo, TASK_SUBMIT_RECTIFICATION_REPORT, "整改报告提交",
+		actions.complete(filingNo, TaskKeys.SUBMIT_RECTIFICATION_REPORT, "整改报告提交",
 				body(request, List.of(RECTIFICATION_REPORT)));
 		return ResponseEntity.noContent().build();
 	}

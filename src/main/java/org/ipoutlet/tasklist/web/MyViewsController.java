@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.EngineCalls;
 import org.ipoutlet.ProcessKeys;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.filing.FilingOutcome;
 import org.ipoutlet.filing.FilingVariables;
 import org.ipoutlet.lifecycle.LifecycleVariables;
@@ -21,7 +23,6 @@ import org.ipoutlet.register.Outlet;
 import org.ipoutlet.register.OutletRepository;
 import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.web.ApiUser;
-import org.ipoutlet.web.EngineCalls;
 import org.ipoutlet.web.InvalidRequestException;
 import org.ipoutlet.web.NotFoundException;
 import org.springframework.http.ProblemDetail;
@@ -149,7 +150,7 @@ class MyViewsController {
 		MyViews.Standing now = instances.standing(instance);
 		List<MyViews.Deadline> deadlines = new ArrayList<>();
 		if (now.running()) {
-			if (now.currentSteps().stream().anyMatch(s -> "supplementMaterials".equals(s.key()))
+			if (now.currentSteps().stream().anyMatch(s -> TaskKeys.SUPPLEMENT_MATERIALS.equals(s.key()))
 					&& vars.get(FilingVariables.SUPPLEMENT_DEADLINE) != null) {
 				deadlines.add(new MyViews.Deadline("补正期限", vars.get(FilingVariables.SUPPLEMENT_DEADLINE).toString()));
 			}

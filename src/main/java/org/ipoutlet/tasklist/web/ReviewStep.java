@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ipoutlet.TaskKeys;
+
 /**
  * The reviewing steps of the three processes: the decision and opinion each records (its Camunda
  * Form's fields) and the decision's values in words, as the form offers them (ReviewStepTest compares
@@ -30,19 +32,19 @@ import java.util.Optional;
  */
 enum ReviewStep {
 
-	PRELIMINARY_REVIEW("preliminaryReview", RECOMMENDATION, RECOMMENDER_OPINION,
+	PRELIMINARY_REVIEW(TaskKeys.PRELIMINARY_REVIEW, RECOMMENDATION, RECOMMENDER_OPINION,
 			"RECOMMEND", "推荐", "RETURN", "退回补正", "NOT_RECOMMEND", "不予推荐"),
-	CNIPA_REVIEW("cnipaReview", FILING_DECISION, CNIPA_OPINION, "APPROVE", "准予备案", "REJECT", "不予备案"),
-	HANDLE_OBJECTION("handleObjection", OBJECTION_UPHELD, OBJECTION_FINDING,
+	CNIPA_REVIEW(TaskKeys.CNIPA_REVIEW, FILING_DECISION, CNIPA_OPINION, "APPROVE", "准予备案", "REJECT", "不予备案"),
+	HANDLE_OBJECTION(TaskKeys.HANDLE_OBJECTION, OBJECTION_UPHELD, OBJECTION_FINDING,
 			"true", "成立（不予备案）", "false", "不成立（继续公示）"),
-	REVIEW_ANNUAL_SUMMARY("reviewAnnualSummary", SUMMARY_COMPLIANT, REVIEW_OPINION,
+	REVIEW_ANNUAL_SUMMARY(TaskKeys.REVIEW_ANNUAL_SUMMARY, SUMMARY_COMPLIANT, REVIEW_OPINION,
 			"true", "符合要求", "false", "不符合要求，责令整改"),
-	VERIFY_RECTIFICATION("verifyRectification", RECTIFIED, VERIFICATION_OPINION, "true", "整改到位", "false", "整改未到位"),
-	REVIEW_RENEWAL("reviewRenewal", RENEWAL_RECOMMENDED, RENEWAL_REVIEW_OPINION,
+	VERIFY_RECTIFICATION(TaskKeys.VERIFY_RECTIFICATION, RECTIFIED, VERIFICATION_OPINION, "true", "整改到位", "false", "整改未到位"),
+	REVIEW_RENEWAL(TaskKeys.REVIEW_RENEWAL, RENEWAL_RECOMMENDED, RENEWAL_REVIEW_OPINION,
 			"true", "推荐续期", "false", "不推荐，退回网点"),
-	APPROVE_RENEWAL("approveRenewal", RENEWAL_APPROVED, RENEWAL_APPROVAL_OPINION,
+	APPROVE_RENEWAL(TaskKeys.APPROVE_RENEWAL, RENEWAL_APPROVED, RENEWAL_APPROVAL_OPINION,
 			"true", "批准续期三年", "false", "不予批准，退回网点"),
-	REVIEW_CHANGE_REPORT("reviewChangeReport", CHANGE_ACCEPTED, CHANGE_REVIEW_OPINION,
+	REVIEW_CHANGE_REPORT(TaskKeys.REVIEW_CHANGE_REPORT, CHANGE_ACCEPTED, CHANGE_REVIEW_OPINION,
 			"true", "同意变更", "false", "不同意变更");
 
 	private final String taskKey;

@@ -74,6 +74,37 @@ export class EngineReader {
   }
 }
 
+/**
+ * The filing's documents (README, "Auditors in Cockpit"): the webapps' documents resource (the
+ * outlet-documents plugin resource, under the same Camunda session), GET only. It decides who may read:
+ * the applicant, its recommender, CNIPA and auditors.
+ */
+export class DocumentsReader {
+
+  constructor(api) {
+    // The engine API is …/api/engine/engine/{engine}; the documents resource sits beside it.
+    const at = api.engineApi.indexOf('/api/engine/');
+    this.root = (at >= 0 ? api.engineApi.substring(0, at) : '/camunda') + '/api/tasklist/';
+    this.engine = api.engineApi.substring(api.engineApi.lastIndexOf('/') + 1) || 'default';
+  }
+
+  async application(applicationNo) {
+    const response = await fetch(this.root + 'plugin/outlet-documents/' + encodeURIComponent(this.engine)
+      + '/applications/' + encodeURIComponent(applicationNo), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      const error = new Error(response.status + ' ' + response.statusText);
+      error.status = response.status;
+      throw error;
+    }
+    return response.json();
+  }
+
+  /** A link the resource gave (relative to its root): a download, served as an attachment. */
+  url(href) {
+    return this.root + href;
+  }
+}
+
 function query(params) {
   if (!params) {
     return '';

@@ -4,7 +4,7 @@
  * engine call goes through EngineReader, which only reads.
  */
 
-import { EngineReader, PAGE } from './audit-api.js?v=1';
+import { EngineReader, DocumentsReader, PAGE } from './audit-api.js?v=1';
 import { t, outcome, variableLabel, codeLabel, registerStatusLabel, LANG } from './audit-i18n.js?v=1';
 import { RECOMMENDERS, PROVINCES } from './audit-names.js?v=1';
 import { DiagramView } from './audit-diagram.js?v=1';
@@ -505,6 +505,30 @@ function variableRows(data, reader) {
   });
 }
 
+/** The filing's documents from the documents store, each a download; every version, the one in force marked. */
+function documentsSection(api, applicationNo) {
+  const body = el('div', { class: 'ipo-audit-documents', 'data-application-no': applicationNo }, el('p', { text: t('loading') }));
+  const documents = new DocumentsReader(api);
+  documents.application(applicationNo).then(application => {
+    body.textContent = '';
+    body.appendChild(el('p', {}, el('a', { href: documents.url(application.formPdf), class: 'ipo-audit-form-pdf', text: t('formPdf') })));
+    body.appendChild(table('ipo-audit-document-list', [t('document'), t('fileName'), t('uploadedBy'), t('uploadedAt'), t('route')],
+      application.documents.map(d => el('tr', { class: 'ipo-audit-document', 'data-field': d.field, 'data-current': d.current ? 'true' : 'false' },
+        el('td', { text: d.label + '（' + (d.current ? t('inForce') : t('superseded')) + '）' }),
+        el('td', {}, el('a', { href: documents.url(d.href), class: 'ipo-audit-document-link', text: d.fileName })),
+        el('td', { text: d.uploadedBy || '' }), el('td', { text: formatDate(d.uploadedAt) }),
+        el('td', { text: codeLabel(d.route || '') })))));
+    if (application.missing.length) {
+      const names = application.missing.map(f => ((application.kinds || []).find(k => k.field === f) || { label: f }).label);
+      body.appendChild(el('p', { class: 'text-warning ipo-audit-missing', text: t('missingDocuments', { names: names.join('、') }) }));
+    }
+  }).catch(error => {
+    body.textContent = '';
+    body.appendChild(failure(error));
+  });
+  return section('documents', t('documents'), body);
+}
+
 function incidentRows(data) {
   return data.incidents.map(i => el('tr', { class: 'ipo-audit-incident' },
     el('td', { text: codeLabel(i.incidentType) }), el('td', { text: i.activityId || '' }),
@@ -573,6 +597,9 @@ export function renderInstance(node, api, id) {
     root.appendChild(section('diagram', t('diagram'), diagramHost));
     root.appendChild(section('timeline', t('timeline'), table('ipo-audit-steps',
       [t('activity'), t('who'), t('startTime'), t('endTime'), t('decision')], timelineRows(data))));
+    if (i.processDefinitionKey === 'outlet-filing' && i.businessKey) {
+      root.appendChild(documentsSection(api, i.businessKey));
+    }
     root.appendChild(section('variables', t('variables'), table('ipo-audit-variables',
       [t('variable'), t('value'), t('history')], variableRows(data, reader))));
     root.appendChild(section('incidents', t('incidents'), table('ipo-audit-incidents',

@@ -1,4 +1,4 @@
-package org.ipoutlet.web;
+package org.ipoutlet;
 
 import java.util.function.Supplier;
 
@@ -6,11 +6,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Helpers for controllers calling the engine. The API's security chain
- * ({@link org.ipoutlet.web.security.EngineAuthenticationFilter}) makes every engine call
- * of a request run as the caller, so Camunda authorizations apply; a controller that has decided
- * access itself (e.g. a filing visible to its applicant, who holds no history permission) reads as
- * the system for that one call.
+ * Calls to the engine as the system. The API's security chain (README, "Who authenticates what")
+ * makes every engine call of a request run as the caller, so Camunda authorizations apply; code
+ * that has decided access itself (e.g. a filing visible to its applicant, who holds no history
+ * permission, or the 备案表 PDF whose reader the documents API has checked) reads as the system for
+ * that one call.
  */
 public final class EngineCalls {
 
@@ -31,6 +31,7 @@ public final class EngineCalls {
 		}
 	}
 
+	/** Runs {@code call} without an authenticated user, then restores the caller. */
 	public static void asSystem(IdentityService identity, Runnable call) {
 		asSystem(identity, () -> {
 			call.run();
