@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.ipoutlet.ProcessKeys;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.filing.FilingFixtures;
 import org.ipoutlet.identity.AppGroups;
 import org.ipoutlet.institution.Uscc;
@@ -115,14 +116,14 @@ final class FilingDriver {
 		}
 		String pi = timed(client, "1 submit", () -> as(APPLICANT_USER, AppGroups.OUTLETS, processKey + " submit",
 				() -> engine.getFormService().submitStartForm(definitionId, application).getId()));
-		Task review = timed(client, "2 until preliminaryReview", () -> awaitTask(pi, "preliminaryReview"));
-		timed(client, "3 preliminaryReview", () -> as(RECOMMENDER_USER, RECOMMENDER_GROUP, processKey + " preliminaryReview", () -> {
+		Task review = timed(client, "2 until preliminaryReview", () -> awaitTask(pi, TaskKeys.PRELIMINARY_REVIEW));
+		timed(client, "3 preliminaryReview", () -> as(RECOMMENDER_USER, RECOMMENDER_GROUP, processKey + " " + TaskKeys.PRELIMINARY_REVIEW, () -> {
 			engine.getFormService().submitTaskForm(review.getId(), Map.of(RECOMMENDATION, "RECOMMEND", RECOMMENDER_OPINION,
 					"资源和人员实力较强，同意推荐", RECOMMENDER_HEAD, "陈处长"));
 			return null;
 		}));
-		Task cnipa = timed(client, "4 until cnipaReview", () -> awaitTask(pi, "cnipaReview"));
-		timed(client, "5 cnipaReview", () -> as(CNIPA_USER, AppGroups.CNIPA_REVIEWERS, processKey + " cnipaReview", () -> {
+		Task cnipa = timed(client, "4 until cnipaReview", () -> awaitTask(pi, TaskKeys.CNIPA_REVIEW));
+		timed(client, "5 cnipaReview", () -> as(CNIPA_USER, AppGroups.CNIPA_REVIEWERS, processKey + " " + TaskKeys.CNIPA_REVIEW, () -> {
 			engine.getFormService().submitTaskForm(cnipa.getId(), Map.of(FILING_DECISION, "APPROVE", FALSE_MATERIALS, false,
 					CNIPA_OPINION, "准予备案，进行公示", CNIPA_HEAD, "刘司长"));
 			return null;

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.register.OutletRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -138,34 +139,34 @@ class LifecycleH2Bench {
 		int year = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI).getYear();
 		boolean tenth = Math.floorMod(task.getProcessInstanceId().hashCode(), 10) == 0;
 		switch (task.getTaskDefinitionKey()) {
-			case "submitAnnualSummary" -> v.put("annualSummary", "本年度开展咨询、检索、培训服务，运行良好。");
-			case "reviewAnnualSummary" -> {
+			case TaskKeys.SUBMIT_ANNUAL_SUMMARY -> v.put("annualSummary", "本年度开展咨询、检索、培训服务，运行良好。");
+			case TaskKeys.REVIEW_ANNUAL_SUMMARY -> {
 				boolean compliant = !(tenth && year == 2027);
 				v.put("summaryCompliant", String.valueOf(compliant));
 				v.put("reviewOpinion", compliant ? "符合要求" : "未开展培训服务");
 			}
-			case "submitRectificationReport" -> v.put("rectificationReport", "已开展培训服务并完善制度。");
-			case "verifyRectification" -> {
+			case TaskKeys.SUBMIT_RECTIFICATION_REPORT -> v.put("rectificationReport", "已开展培训服务并完善制度。");
+			case TaskKeys.VERIFY_RECTIFICATION -> {
 				v.put("rectified", "true");
 				v.put("verificationOpinion", "整改到位");
 			}
-			case "applyForRenewal" -> {
+			case TaskKeys.APPLY_FOR_RENEWAL -> {
 				v.put("staffTotal", 12);
 				v.put("staffFullTime", 6);
 				v.put("workFoundation", "三年来持续开展咨询、检索和培训服务，运行良好。");
 				v.put("developmentPlan", "建设专题数据库，扩大中小微企业服务。");
 				v.put("declarationTruthful", true);
 			}
-			case "reviewRenewal" -> {
+			case TaskKeys.REVIEW_RENEWAL -> {
 				v.put("renewalRecommended", "true");
 				v.put("renewalReviewOpinion", "同意续期");
 			}
-			case "approveRenewal" -> {
+			case TaskKeys.APPROVE_RENEWAL -> {
 				v.put("renewalApproved", "true");
 				v.put("renewalApprovalOpinion", "准予续期");
 			}
 			// annual-report (Art. 17): each recommender's yearly aggregate, every 1 February.
-			case "aggregateAnnualReport" -> v.put("aggregateRemarks", "本年度所推荐网点均已报送年度工作总结。");
+			case TaskKeys.AGGREGATE_ANNUAL_REPORT -> v.put("aggregateRemarks", "本年度所推荐网点均已报送年度工作总结。");
 			default -> throw new IllegalStateException("Unexpected task " + task.getTaskDefinitionKey());
 		}
 		Probe.as("task " + task.getTaskDefinitionKey(), () -> engine.getFormService().submitTaskForm(task.getId(), v));

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.ipoutlet.TaskKeys;
 import org.ipoutlet.filing.FilingVariables;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.identity.TasklistFilters;
@@ -215,7 +216,7 @@ abstract class TasklistLoadScenario {
 						.createProcessInstanceByKey(FilingThroughputScenario.BASELINE)
 						.businessKey(String.format("SQ-2000-%06d", n))
 						.setVariables(vars)
-						.startBeforeActivity("preliminaryReview")
+						.startBeforeActivity(TaskKeys.PRELIMINARY_REVIEW)
 						.execute();
 				}
 			})));
