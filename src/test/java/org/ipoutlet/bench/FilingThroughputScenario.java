@@ -89,6 +89,7 @@ abstract class FilingThroughputScenario {
 
 		Map<String, Object> atScale = measure(driver, filings);
 		report.put("atScale", atScale);
+		report.put("acquisitionAtScale", acquisitionWithAndWithoutIndex());
 		report.put("projectAtScaleOverAtZero", Stats.round((double) atScale.get("projectFilingsPerSecond")
 				/ (double) atZero.get("projectFilingsPerSecond")));
 		report.put("baselineAtScaleOverAtZero", Stats.round((double) atScale.get("baselineFilingsPerSecond")
@@ -133,6 +134,33 @@ abstract class FilingThroughputScenario {
 			}
 		}
 		return Stats.millis(nanos);
+	}
+
+	/**
+	 * The idle acquisition at scale with the due-date index (README "Benchmark") and without it (dropped
+	 * for the measurement, then created again), with the database's plan of the acquisition query.
+	 */
+	private Map<String, Object> acquisitionWithAndWithoutIndex() throws Exception {
+		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("withIndex", idleAcquisition());
+		out.put("planWithIndex", explainAcquisition());
+		jdbc.execute("drop index OUTLET_IDX_JOB_DUEDATE");
+		try {
+			out.put("withoutIndex", idleAcquisition());
+			out.put("planWithoutIndex", explainAcquisition());
+		}
+		finally {
+			jdbc.execute("create index if not exists OUTLET_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)");
+		}
+		return out;
+	}
+
+	private List<String> explainAcquisition() throws Exception {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+		BenchEngine.Capture.start("LOCK_EXP_TIME_");
+		configuration.getCommandExecutorTxRequired().execute(new AcquireJobsCmd(configuration.getJobExecutor()));
+		return Explain.plans(dataSource, BenchEngine.Capture.stop());
 	}
 
 	private static double rate(List<FilingDriver.Run> runs) {

@@ -31,8 +31,10 @@ final class Report {
 	private final String name;
 	private final Map<String, Object> figures = new LinkedHashMap<>();
 
+	/** {@code -Dbench.tag=x} (e.g. through -Dbench.jvm-args): a before/after run writes {@code <name>-x.json}. */
 	Report(String name, DataSource dataSource) {
-		this.name = name;
+		String tag = System.getProperty("bench.tag", "");
+		this.name = tag.isBlank() ? name : name + "-" + tag;
 		figures.put("benchmark", name);
 		figures.put("machine", machine(dataSource));
 	}

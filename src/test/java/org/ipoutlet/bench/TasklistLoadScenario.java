@@ -144,36 +144,15 @@ abstract class TasklistLoadScenario {
 		throw new IllegalStateException("No filter " + DEPARTMENT + " for the recommender: " + filters);
 	}
 
-	/** The plan of the authorization-checked task query of the 本部门待办 page, on PostgreSQL. */
+	/** The plan of the authorization-checked task query of the 本部门待办 page (EXPLAIN ANALYZE). */
 	void explain(Report report, WebappSession session, String filterId) throws Exception {
-		if (!"PostgreSQL".equals(dataSource.getConnection().getMetaData().getDatabaseProductName())) {
-			return;
-		}
 		BenchEngine.Capture.start("ACT_RU_AUTHORIZATION");
 		ok(session.send("POST", "/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15",
 				TASKLIST_QUERY, "application/json"));
-		List<BenchEngine.Captured> captured = BenchEngine.Capture.stop();
-		List<String> plans = new ArrayList<>();
-		try (Connection connection = dataSource.getConnection()) {
-			for (BenchEngine.Captured query : captured) {
-				if (!query.sql().contains("ACT_RU_TASK")) {
-					continue;
-				}
-				try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + query.sql())) {
-					for (int i = 0; i < query.parameters().size(); i++) {
-						explain.setObject(i + 1, query.parameters().get(i));
-					}
-					StringBuilder plan = new StringBuilder(query.sql().replaceAll("\\s+", " ")).append("\n");
-					try (ResultSet rows = explain.executeQuery()) {
-						while (rows.next()) {
-							plan.append(rows.getString(1)).append("\n");
-						}
-					}
-					plans.add(plan.toString());
-				}
-			}
-		}
-		report.put("explainAnalyze", plans);
+		List<BenchEngine.Captured> captured = BenchEngine.Capture.stop().stream()
+			.filter(q -> q.sql().contains("ACT_RU_TASK"))
+			.toList();
+		report.put("explainAnalyze", Explain.plans(dataSource, captured));
 	}
 
 	/** A province the recommender may recommend from (Art. 4): its own, Xinjiang for XPCC, else Beijing. */
