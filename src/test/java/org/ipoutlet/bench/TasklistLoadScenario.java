@@ -171,7 +171,7 @@ abstract class TasklistLoadScenario {
 	 * Open 初审和推荐 tasks, round robin over every recommender: each a baseline instance (the same user
 	 * task as outlet-filing's: key, form, candidate group {@code recommender-<id>}) started as the system
 	 * directly at the review, so that filling 10,000 takes minutes, not an hour; the Tasklist query reads
-	 * tasks, their candidate groups and authorizations, not the steps before. 200 per transaction.
+	 * tasks, their candidate groups and authorizations, not the steps before. 50 per transaction.
 	 */
 	private void openReviews(int tasks) throws Exception {
 		FilingThroughputScenario.deployBaseline(engine);
@@ -179,8 +179,8 @@ abstract class TasklistLoadScenario {
 		AtomicInteger next = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		List<Future<?>> batches = new ArrayList<>();
-		for (int from = 0; from < tasks; from += 200) {
-			int size = Math.min(200, tasks - from);
+		for (int from = 0; from < tasks; from += 50) {
+			int size = Math.min(50, tasks - from);
 			batches.add(pool.submit(() -> transactions.executeWithoutResult(status -> {
 				for (int i = 0; i < size; i++) {
 					int n = next.getAndIncrement();
