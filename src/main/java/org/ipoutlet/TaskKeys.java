@@ -58,8 +58,14 @@ public final class TaskKeys {
 
 	// annual-report (Art. 17)
 
-	/** Art. 17: the yearly aggregation of the outlets' annual summaries. */
+	/**
+	 * Art. 17: the yearly aggregation of the outlets' annual summaries by the provincial office of the
+	 * province where they sit.
+	 */
 	public static final String AGGREGATE_ANNUAL_REPORT = "aggregateAnnualReport";
+
+	/** Art. 17: CNIPA 公共服务司 acknowledges a provincial office's aggregate. */
+	public static final String ACKNOWLEDGE_ANNUAL_REPORT = "acknowledgeAnnualReport";
 
 	private TaskKeys() {
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.ipoutlet.register.Outlet.OutletDetails;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,9 +25,11 @@ public class OutletRepository {
 			+ "rectification_verified";
 
 	private final JdbcTemplate jdbc;
+	private final ApplicationEventPublisher events;
 
-	public OutletRepository(JdbcTemplate jdbc) {
+	public OutletRepository(JdbcTemplate jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public void insert(Outlet o) {
@@ -41,8 +44,12 @@ public class OutletRepository {
 				o.rectificationVerified());
 	}
 
-	/** Saves a changed outlet; fails if someone else changed it since it was read. */
+	/**
+	 * Saves a changed outlet; fails if someone else changed it since it was read. A change of its basic
+	 * information is published as {@link OutletChanged}.
+	 */
 	public void update(Outlet o) {
+		Outlet before = find(o.filingNo()).orElse(null);
 		OutletDetails d = o.details();
 		int rows = jdbc.update("update outlet set org_name=?, org_category=?, org_nature=?, province=?, address=?, "
 				+ "platform_name=?, platform_url=?, head_name=?, contact_name=?, phone=?, email=?, service_targets=?, "
@@ -56,6 +63,9 @@ public class OutletRepository {
 				o.rectificationVerified(), o.filingNo(), o.version());
 		if (rows != 1) {
 			throw new OptimisticLockingFailureException("Outlet " + o.filingNo() + " was changed concurrently");
+		}
+		if (before != null && !before.details().equals(d)) {
+			events.publishEvent(new OutletChanged(before, o));
 		}
 	}
 
