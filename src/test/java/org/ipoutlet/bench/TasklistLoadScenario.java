@@ -1,0 +1,213 @@
+package org.ipoutlet.bench;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.ipoutlet.TaskKeys;
+import org.ipoutlet.filing.FilingVariables;
+import org.ipoutlet.identity.Recommenders;
+import org.ipoutlet.identity.TasklistFilters;
+import org.ipoutlet.institution.Uscc;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Tasklist under load (README "Benchmark"): {@code bench.tasks} open 初审和推荐 tasks spread over every
+ * recommender's group; a recommender (Shanghai) logged in to Tasklist makes the calls Tasklist makes on
+ * every refresh — the filter list with counts, the 本部门待办 filter's page and its count — through the
+ * webapp's engine API; the same with the engine's authorization check switched off, for comparison.
+ */
+abstract class TasklistLoadScenario {
+
+	static final int SAMPLES = 40;
+	static final String DEPARTMENT = TasklistFilters.DEPARTMENT;
+	/** The body Tasklist 7.24 posts for a filter's list and count. */
+	static final String TASKLIST_QUERY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+			+ "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Recommenders recommenders;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@LocalServerPort
+	int port;
+
+	abstract String name();
+
+	@Test
+	void tasklistUnderLoad() throws Exception {
+		int tasks = Integer.getInteger("bench.tasks", 10000);
+		Report report = new Report(name(), dataSource);
+		long start = System.nanoTime();
+		openReviews(tasks);
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		report.put("fill", Map.of("openTasks", engine.getTaskService().createTaskQuery().count(), "seconds",
+				Stats.round((System.nanoTime() - start) / 1e9), "authorizationRows",
+				jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION", Long.class), "identityLinks",
+				jdbc.queryForObject("select count(*) from ACT_RU_IDENTITYLINK", Long.class)));
+
+		WebappSession session = WebappSession.login(port, FilingDriver.RECOMMENDER_USER);
+		String filterId = departmentFilter(session);
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+		Map<String, Object> on = calls(session, filterId);
+		report.put("authorizationOn", on);
+		report.put("visibleToShanghai", count(session, filterId));
+		explain(report, session, filterId);
+		configuration.setAuthorizationEnabled(false);
+		try {
+			report.put("authorizationOff", calls(session, filterId));
+			report.put("visibleWithoutAuthorization", count(session, filterId));
+		}
+		finally {
+			configuration.setAuthorizationEnabled(true);
+		}
+		Map<String, Object> ratios = new LinkedHashMap<>();
+		Map<String, Object> off = (Map<String, Object>) report.get("authorizationOff");
+		for (String call : on.keySet()) {
+			ratios.put(call, Stats.round(((Stats.Summary) on.get(call)).p95() / ((Stats.Summary) off.get(call)).p95()));
+		}
+		report.put("p95OnOverOff", ratios);
+		report.write();
+	}
+
+	/** The three calls of a Tasklist refresh, each timed SAMPLES times after a warm-up. */
+	private Map<String, Object> calls(WebappSession session, String filterId) {
+		String engineApi = "/camunda/api/engine/engine/default";
+		Map<String, Runnable> calls = new LinkedHashMap<>();
+		calls.put("filterListWithCounts", () -> ok(session.send("GET", engineApi + "/filter?resourceType=Task&itemCount=true",
+				null, null)));
+		calls.put("departmentPage", () -> ok(session.send("POST", engineApi + "/filter/" + filterId
+				+ "/list?firstResult=0&maxResults=15", TASKLIST_QUERY, "application/json")));
+		calls.put("departmentCount", () -> ok(session.send("POST", engineApi + "/filter/" + filterId + "/count",
+				TASKLIST_QUERY, "application/json")));
+		Map<String, Object> out = new LinkedHashMap<>();
+		calls.forEach((name, call) -> {
+			for (int i = 0; i < 5; i++) {
+				call.run();
+			}
+			List<Long> nanos = new ArrayList<>();
+			for (int i = 0; i < SAMPLES; i++) {
+				long t = System.nanoTime();
+				call.run();
+				nanos.add(System.nanoTime() - t);
+			}
+			out.put(name, Stats.millis(nanos));
+		});
+		return out;
+	}
+
+	private long count(WebappSession session, String filterId) throws Exception {
+		HttpResponse<String> response = ok(session.send("POST", "/camunda/api/engine/engine/default/filter/" + filterId
+				+ "/count", TASKLIST_QUERY, "application/json"));
+		return JSON.readTree(response.body()).get("count").asLong();
+	}
+
+	private String departmentFilter(WebappSession session) throws Exception {
+		JsonNode filters = JSON.readTree(ok(session.send("GET",
+				"/camunda/api/engine/engine/default/filter?resourceType=Task", null, null)).body());
+		for (JsonNode filter : filters) {
+			if (DEPARTMENT.equals(filter.get("name").asText())) {
+				return filter.get("id").asText();
+			}
+		}
+		throw new IllegalStateException("No filter " + DEPARTMENT + " for the recommender: " + filters);
+	}
+
+	/** The plan of the authorization-checked task query of the 本部门待办 page (EXPLAIN ANALYZE). */
+	void explain(Report report, WebappSession session, String filterId) throws Exception {
+		BenchEngine.Capture.start("ACT_RU_AUTHORIZATION");
+		ok(session.send("POST", "/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+				TASKLIST_QUERY, "application/json"));
+		List<BenchEngine.Captured> captured = BenchEngine.Capture.stop().stream()
+			.filter(q -> q.sql().contains("ACT_RU_TASK"))
+			.toList();
+		report.put("explainAnalyze", Explain.plans(dataSource, captured));
+	}
+
+	/** A province the recommender may recommend from (Art. 4): its own, Xinjiang for XPCC, else Beijing. */
+	static String province(String recommenderId) {
+		return recommenderId.matches("\\d{6}") ? recommenderId : "xpcc".equals(recommenderId) ? "650000" : "110000";
+	}
+
+	private static HttpResponse<String> ok(HttpResponse<String> response) {
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(response.statusCode() + " " + response.body());
+		}
+		return response;
+	}
+
+	/**
+	 * Open 初审和推荐 tasks, round robin over every recommender: each a baseline instance (the same user
+	 * task as outlet-filing's: key, form, candidate group {@code recommender-<id>}) started as the system
+	 * directly at the review, so that filling 10,000 takes minutes, not an hour; the Tasklist query reads
+	 * tasks, their candidate groups and authorizations, not the steps before. 50 per transaction.
+	 */
+	private void openReviews(int tasks) throws Exception {
+		FilingThroughputScenario.deployBaseline(engine);
+		List<Recommenders.Recommender> all = recommenders.recommenders();
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Future<?>> batches = new ArrayList<>();
+		for (int from = 0; from < tasks; from += 50) {
+			int size = Math.min(50, tasks - from);
+			batches.add(pool.submit(() -> transactions.executeWithoutResult(status -> {
+				for (int i = 0; i < size; i++) {
+					int n = next.getAndIncrement();
+					Recommenders.Recommender recommender = all.get(n % all.size());
+					Map<String, Object> vars = new HashMap<>();
+					vars.put(FilingVariables.ORG_NAME, "上海市某高校图书馆" + n);
+					vars.put(FilingVariables.USCC, Uscc.complete("91310000" + String.format("%09d", 700_000_000 + n)));
+					vars.put(FilingVariables.RECOMMENDER_ID, recommender.id());
+					vars.put(FilingVariables.PROVINCE, province(recommender.id()));
+					vars.put(FilingVariables.APPLICANT, FilingDriver.APPLICANT_USER);
+					engine.getRuntimeService()
+						.createProcessInstanceByKey(FilingThroughputScenario.BASELINE)
+						.businessKey(String.format("SQ-2000-%06d", n))
+						.setVariables(vars)
+						.startBeforeActivity(TaskKeys.PRELIMINARY_REVIEW)
+						.execute();
+				}
+			})));
+		}
+		try {
+			for (Future<?> batch : batches) {
+				batch.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}
