@@ -416,11 +416,20 @@ class TasklistFilingBrowserTest {
 	}
 
 	private void chooseRadio(String label) {
-		WebElement radio = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-				"//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='" + label + "']//input")));
-		scrollTo(radio);
-		radio.click();
-		wait.until(ExpectedConditions.elementSelectionStateToBe(radio, true));
+		By option = By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='" + label + "']//input");
+		// Tasklist may lay the form out again after a claim (the page moves under the pointer): scroll and
+		// click again until the option is chosen.
+		new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(250))
+			.ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> {
+				WebElement radio = d.findElement(option);
+				if (!radio.isSelected()) {
+					scrollTo(radio);
+					radio.click();
+				}
+				return radio.isSelected();
+			});
 	}
 
 	private void openFilter(String name) {
