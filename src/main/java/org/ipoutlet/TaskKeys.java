@@ -35,14 +35,20 @@ public final class TaskKeys {
 	/** Art. 9: the outlet applies for renewal. */
 	public static final String APPLY_FOR_RENEWAL = "applyForRenewal";
 
+	/** Art. 9: the outlet corrects a renewal the recommender or CNIPA returned. */
+	public static final String CORRECT_RENEWAL = "correctRenewal";
+
 	/** Art. 9: the recommender reviews the renewal. */
 	public static final String REVIEW_RENEWAL = "reviewRenewal";
 
 	/** Art. 9: CNIPA approves or refuses the renewal. */
 	public static final String APPROVE_RENEWAL = "approveRenewal";
 
-	/** Art. 10: the recommender handles a change report. */
+	/** Art. 10: the recommender forwards a change report to CNIPA or returns it for correction. */
 	public static final String REVIEW_CHANGE_REPORT = "reviewChangeReport";
+
+	/** Art. 10: CNIPA records the forwarded change report; the register changes from that day. */
+	public static final String RECORD_CHANGE_REPORT = "recordChangeReport";
 
 	/** Art. 17: the outlet submits its annual summary. */
 	public static final String SUBMIT_ANNUAL_SUMMARY = "submitAnnualSummary";
@@ -56,10 +62,19 @@ public final class TaskKeys {
 	/** Art. 17: CNIPA verifies the rectification. */
 	public static final String VERIFY_RECTIFICATION = "verifyRectification";
 
+	/** Art. 17: CNIPA decides on revocation at the end of an unverified rectification. */
+	public static final String DECIDE_REVOCATION = "decideRevocation";
+
 	// annual-report (Art. 17)
 
-	/** Art. 17: the yearly aggregation of the outlets' annual summaries. */
+	/**
+	 * Art. 17: the yearly aggregation of the outlets' annual summaries by the provincial office of the
+	 * province where they sit.
+	 */
 	public static final String AGGREGATE_ANNUAL_REPORT = "aggregateAnnualReport";
+
+	/** Art. 17: CNIPA 公共服务司 acknowledges a provincial office's aggregate. */
+	public static final String ACKNOWLEDGE_ANNUAL_REPORT = "acknowledgeAnnualReport";
 
 	private TaskKeys() {
 	}

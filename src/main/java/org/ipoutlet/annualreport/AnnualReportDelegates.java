@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.ipoutlet.TaskKeys;
 import org.ipoutlet.annualreport.AnnualReports.Overview;
 import org.ipoutlet.annualreport.AnnualSummaries.Status;
-import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.validation.SubmissionRule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,18 +48,20 @@ class AnnualReportDelegates {
 			execution.setVariable(REPORT_YEAR, year);
 			execution.setVariable(SUMMARY_YEAR, year - 1);
 			execution.setVariable(RECOMMENDER_IDS,
-					Variables.objectValue(reports.recommendersWithOutlets(year - 1)).create());
+					Variables.objectValue(reports.officesWithOutlets(year - 1)).create());
 		};
 	}
 
-	/** Lists one recommender's outlets and their summaries for its form (local to its aggregation). */
+	/**
+	 * Lists the outlets in one provincial office's territory (every outlet of its province, whoever
+	 * recommended it) and their summaries for its form (local to its aggregation).
+	 */
 	@Bean
-	JavaDelegate prepareAggregate(AnnualReports reports, Recommenders recommenders) {
+	JavaDelegate prepareAggregate(AnnualReports reports, Territories territories) {
 		return execution -> {
-			String recommenderId = (String) execution.getVariable(RECOMMENDER_ID);
-			Overview o = reports.overview(recommenderId, summaryYear(execution));
-			execution.setVariableLocal(RECOMMENDER_NAME,
-					recommenders.find(recommenderId).map(r -> r.name()).orElse(recommenderId));
+			String officeId = (String) execution.getVariable(RECOMMENDER_ID);
+			Overview o = reports.overview(officeId, summaryYear(execution));
+			execution.setVariableLocal(RECOMMENDER_NAME, territories.name(officeId));
 			execution.setVariableLocal(OUTLET_COUNT, o.outlets().size());
 			execution.setVariableLocal(SUBMITTED_COUNT, (int) o.submitted());
 			execution.setVariableLocal(COMPLIANT_COUNT, (int) o.count(Status.COMPLIANT));
@@ -71,6 +72,8 @@ class AnnualReportDelegates {
 			// Declared here so each recommender's remarks stay in its own aggregation.
 			execution.setVariableLocal(AGGREGATE_REMARKS, null);
 			execution.setVariableLocal(AGGREGATED_BY, null);
+			execution.setVariableLocal(ACKNOWLEDGE_REMARKS, null);
+			execution.setVariableLocal(ACKNOWLEDGED_BY, null);
 		};
 	}
 
@@ -81,24 +84,53 @@ class AnnualReportDelegates {
 				c -> c.text(AGGREGATE_REMARKS, "汇总意见", true, 4000));
 	}
 
+	/** CNIPA's acknowledgement carries its remarks (required). */
+	@Bean
+	SubmissionRule acknowledgeAnnualReportForm() {
+		return SubmissionRule.decision(ANNUAL_REPORT, TaskKeys.ACKNOWLEDGE_ANNUAL_REPORT, List.of(),
+				c -> c.text(ACKNOWLEDGE_REMARKS, "确认意见", true, SubmissionRule.OPINION_MAX));
+	}
+
 	/** Records who aggregated (the task's user). */
 	@Bean
 	TaskListener aggregateCompleted() {
-		return task -> {
-			Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-			task.setVariable(AGGREGATED_BY, auth != null ? auth.getUserId() : task.getAssignee());
-		};
+		return task -> task.setVariable(AGGREGATED_BY, userOf(task));
 	}
 
-	/** Sends the recommender's aggregate on to CNIPA (recorded where CNIPA sees all aggregates). */
+	/** Records who acknowledged for CNIPA (the task's user). */
+	@Bean
+	TaskListener acknowledgementCompleted() {
+		return task -> task.setVariable(ACKNOWLEDGED_BY, userOf(task));
+	}
+
+	/**
+	 * Sends the office's aggregate on to CNIPA: recorded with the outlets behind each figure, where
+	 * CNIPA's overview reads it (README, "The national overview").
+	 */
 	@Bean
 	JavaDelegate forwardAggregate(AnnualReports reports) {
 		return execution -> {
-			String recommenderId = (String) execution.getVariable(RECOMMENDER_ID);
-			Overview o = reports.overview(recommenderId, summaryYear(execution));
-			reports.forward(((Number) execution.getVariable(REPORT_YEAR)).intValue(), o,
-					(String) execution.getVariable(AGGREGATE_REMARKS), (String) execution.getVariable(AGGREGATED_BY));
+			String officeId = (String) execution.getVariable(RECOMMENDER_ID);
+			Overview o = reports.overview(officeId, summaryYear(execution));
+			reports.forward(reportYear(execution), o, (String) execution.getVariable(AGGREGATE_REMARKS),
+					(String) execution.getVariable(AGGREGATED_BY));
 		};
+	}
+
+	/** CNIPA acknowledged the office's aggregate ({@code acknowledgeAnnualReport}). */
+	@Bean
+	JavaDelegate recordAcknowledgement(AnnualReports reports) {
+		return execution -> reports.acknowledge(reportYear(execution), (String) execution.getVariable(RECOMMENDER_ID),
+				(String) execution.getVariable(ACKNOWLEDGE_REMARKS), (String) execution.getVariable(ACKNOWLEDGED_BY));
+	}
+
+	private static String userOf(org.camunda.bpm.engine.delegate.DelegateTask task) {
+		Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return auth != null ? auth.getUserId() : task.getAssignee();
+	}
+
+	private static int reportYear(DelegateExecution execution) {
+		return ((Number) execution.getVariable(REPORT_YEAR)).intValue();
 	}
 
 	private static int summaryYear(DelegateExecution execution) {

@@ -9,7 +9,11 @@ final class AnnualReportVariables extends OutletVariables {
 	public static final String REPORT_YEAR = "reportYear";
 	/** Whether this year's report already exists (then this instance ends at once). */
 	public static final String ALREADY_REPORTED = "alreadyReported";
-	/** Multi-instance collection: the recommenders with outlets in the summary year. */
+	/**
+	 * Multi-instance collection: the provincial offices (recommender ids of type PROVINCIAL: GB/T 2260
+	 * codes and {@code xpcc}) with outlets in their territory in the summary year; the element variable
+	 * is {@code recommenderId}, the office's id.
+	 */
 	public static final String RECOMMENDER_IDS = "recommenderIds";
 
 	// Local to each recommender's aggregation
@@ -24,6 +28,9 @@ final class AnnualReportVariables extends OutletVariables {
 	/** The recommender's remarks on completion. */
 	public static final String AGGREGATE_REMARKS = "aggregateRemarks";
 	public static final String AGGREGATED_BY = "aggregatedBy";
+	/** CNIPA's remarks on acknowledging (required). */
+	public static final String ACKNOWLEDGE_REMARKS = "acknowledgeRemarks";
+	public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
 
 	private AnnualReportVariables() {
 	}

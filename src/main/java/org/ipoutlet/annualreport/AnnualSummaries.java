@@ -73,6 +73,18 @@ public class AnnualSummaries {
 				(rs, i) -> map(rs), filingNo, year).stream().findFirst();
 	}
 
+	/** Every summary recorded for {@code year}. */
+	public List<Summary> forYear(int year) {
+		return jdbc.query("select * from annual_summary where summary_year=? order by filing_no", (rs, i) -> map(rs),
+				year);
+	}
+
+	/** The summaries of one outlet, newest year first. */
+	public List<Summary> forOutlet(String filingNo) {
+		return jdbc.query("select * from annual_summary where filing_no=? order by summary_year desc",
+				(rs, i) -> map(rs), filingNo);
+	}
+
 	public List<Summary> forRecommender(int year, String recommenderId) {
 		return jdbc.query("select * from annual_summary where summary_year=? and recommender_id=? order by filing_no",
 				(rs, i) -> map(rs), year, recommenderId);

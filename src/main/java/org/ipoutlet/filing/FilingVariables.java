@@ -11,10 +11,8 @@ public final class FilingVariables extends OutletVariables {
 	// Section 一 机构基本情况
 	public static final String ORG_CATEGORY = "orgCategory";
 	public static final String ORG_NATURE = "orgNature";
-	public static final String INDEPENDENT_LEGAL_ENTITY = "independentLegalEntity";
 	public static final String PLATFORM_NAME = "platformName";
 	public static final String PLATFORM_URL = "platformUrl";
-	public static final String HEAD_TITLE = "headTitle";
 	public static final String CONTACT_TITLE = "contactTitle";
 	public static final String STAFF_PART_TIME = "staffPartTime";
 	public static final String SERVICE_TARGETS = "serviceTargets";

@@ -60,7 +60,8 @@ class Registration implements JavaDelegate {
 		LocalDate validUntil = dates.validUntil(validFrom);
 		String filingNo = numbers.nextFilingNo(validFrom.getYear());
 		Outlet outlet = Outlet.file(filingNo, application.applicationNo(), application.uscc(), details(execution),
-				application.recommenderId(), application.applicant(), validFrom, validUntil, clock.now());
+				application.recommenderId(), application.applicant(), validFrom, validUntil, clock.now())
+			.withHeadTitle(text(execution, HEAD_TITLE));
 		outlets.insert(outlet);
 		execution.setVariable(FILING_NO, filingNo);
 		execution.setVariable(VALID_FROM, validFrom.toString());

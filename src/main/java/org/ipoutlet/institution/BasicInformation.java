@@ -9,7 +9,8 @@ import org.ipoutlet.validation.Checks;
 import org.ipoutlet.validation.FormDefinition;
 
 /**
- * Art. 10: the outlet's important information (name, address, head, contact, main service items),
+ * Art. 10: the outlet's important information (name, place: address and province, head and the head's
+ * title, contact, main service items),
  * the part of the 备案表 that a change report may alter. Their names are the 备案表's field names
  * (README, "Reference"); each field is checked with the 备案表's own definition of it
  * ({@link FilingFormDefinition}), so the register never holds a value the form would refuse.
@@ -17,8 +18,11 @@ import org.ipoutlet.validation.FormDefinition;
 public final class BasicInformation {
 
 	/** The fields a change report may carry, in display order. */
-	public static final List<String> FIELDS = List.of(ORG_NAME, ADDRESS, HEAD_NAME, CONTACT_NAME, PHONE, EMAIL,
-			SERVICE_ITEMS);
+	public static final List<String> FIELDS = List.of(ORG_NAME, ADDRESS, PROVINCE, HEAD_NAME, HEAD_TITLE, CONTACT_NAME,
+			PHONE, EMAIL, SERVICE_ITEMS);
+
+	/** A province's administrative division code (e.g. 310000); which codes exist is the recommenders' configuration. */
+	public static final Pattern PROVINCE_PATTERN = Pattern.compile("^[1-9][0-9]0000$");
 
 	private BasicInformation() {
 	}
@@ -43,8 +47,10 @@ public final class BasicInformation {
 		var definition = definition(form, field).field(field);
 		switch (field) {
 			case PHONE -> definition.text(c, "phone", "a mainland mobile or landline number", "手机号码或带区号的固定电话");
-			case ORG_NAME, ADDRESS, HEAD_NAME, CONTACT_NAME, EMAIL -> definition.text(c);
-			default -> throw new IllegalArgumentException(field + " is not a text field a change report may alter");
+			case ORG_NAME, ADDRESS, HEAD_NAME, HEAD_TITLE, CONTACT_NAME, EMAIL -> definition.text(c);
+			// The 备案表 chooses the province from a list; a change report names its code.
+			case PROVINCE -> c.text(PROVINCE, definition.label(), true, 6, PROVINCE_PATTERN, "province",
+					"a province code such as 310000", "省级行政区划代码，如310000");
 		}
 	}
 

@@ -15,11 +15,13 @@ public class OutletVariables {
 	public static final String APPLICATION_NO = "applicationNo";
 
 	// The 备案表's basic information (Art. 6) that the register keeps; Art. 10 lets a change report alter
-	// name, address, head, contact, phone, email and service items.
+	// name, address and province, head and head's title, contact, phone, email and service items.
 	public static final String ORG_NAME = "orgName";
 	public static final String USCC = "uscc";
 	public static final String ADDRESS = "address";
 	public static final String HEAD_NAME = "headName";
+	/** 主要负责人职务 (Art. 10). */
+	public static final String HEAD_TITLE = "headTitle";
 	public static final String CONTACT_NAME = "contactName";
 	public static final String PHONE = "phone";
 	public static final String EMAIL = "email";
@@ -46,6 +48,8 @@ public class OutletVariables {
 	public static final String DECLARATION_TRUTHFUL = "declarationTruthful";
 
 	// The 备案表's staff and plans, which a renewal application gives again (Art. 9)
+	/** Art. 5(一): 是否独立法人单位, asked by the 备案表 and again by a renewal (Art. 9). */
+	public static final String INDEPENDENT_LEGAL_ENTITY = "independentLegalEntity";
 	public static final String STAFF_TOTAL = "staffTotal";
 	public static final String STAFF_FULL_TIME = "staffFullTime";
 	public static final String WORK_FOUNDATION = "workFoundation";

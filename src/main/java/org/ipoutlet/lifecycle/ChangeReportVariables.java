@@ -36,6 +36,9 @@ final class ChangeReportVariables {
 		// Declared in the triggered scope so that each report keeps its own decision.
 		vars.put(LifecycleVariables.CHANGE_ACCEPTED, null);
 		vars.put(LifecycleVariables.CHANGE_REVIEW_OPINION, null);
+		vars.put(LifecycleVariables.CHANGE_RECORDED, null);
+		vars.put(LifecycleVariables.CHANGE_RECORD_OPINION, null);
+		vars.put(LifecycleVariables.CHANGE_RECORDED_BY, null);
 		return vars;
 	}
 

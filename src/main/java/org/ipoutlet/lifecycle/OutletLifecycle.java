@@ -1,12 +1,17 @@
 package org.ipoutlet.lifecycle;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.calendar.RegulationDates;
 import org.ipoutlet.institution.BannedInstitutions;
 import org.ipoutlet.institution.ExemptInstitutions;
+import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.register.Outlet;
+import org.ipoutlet.register.OutletChanges;
 import org.ipoutlet.register.OutletRepository;
 import org.springframework.stereotype.Service;
 
@@ -23,14 +28,69 @@ class OutletLifecycle {
 	private final ExemptInstitutions exempt;
 	private final RegulationDates dates;
 	private final BusinessClock clock;
+	private final OutletChanges changes;
+	private final OutletDecisions decisions;
+	private final Recommenders recommenders;
 
 	public OutletLifecycle(OutletRepository outlets, BannedInstitutions banned, ExemptInstitutions exempt,
-			RegulationDates dates, BusinessClock clock) {
+			RegulationDates dates, BusinessClock clock, OutletChanges changes, OutletDecisions decisions,
+			Recommenders recommenders) {
 		this.outlets = outlets;
 		this.banned = banned;
 		this.exempt = exempt;
 		this.dates = dates;
 		this.clock = clock;
+		this.changes = changes;
+		this.decisions = decisions;
+		this.recommenders = recommenders;
+	}
+
+	/** Art. 9: a renewal applied for within validity is under review; the outlet stays valid until it is decided. */
+	public Outlet applyForRenewal(String filingNo) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.applyForRenewal(clock.today());
+		outlets.update(outlet);
+		return outlet;
+	}
+
+	/**
+	 * Art. 9: the renewal was refused finally; returns whether validity is already over, i.e. the
+	 * outlet expires today (otherwise on the day after {@code validUntil}).
+	 */
+	public boolean refuseRenewal(String filingNo) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.refuseRenewal();
+		outlets.update(outlet);
+		return clock.today().isAfter(outlet.validUntil());
+	}
+
+	/** Art. 9: validity ended, with the reason the register shows. */
+	public void expire(String filingNo, String reason) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.expire(reason, clock.today(), clock.now());
+		outlets.update(outlet);
+	}
+
+	/** Art. 17: whether the rectification period of the outlet is over today. */
+	public boolean rectificationPeriodOver(String filingNo) {
+		LocalDate deadline = outlets.get(filingNo).rectificationDeadline();
+		return deadline != null && clock.today().isAfter(deadline);
+	}
+
+	/**
+	 * Art. 17: CNIPA's decision at the end of an unverified rectification, with its text, who (the
+	 * authenticated user) and when (now), recorded in {@code outlet_decision}.
+	 */
+	public void recordRevocationDecision(String filingNo, boolean revoke, String decision, String decidedBy) {
+		Outlet outlet = outlets.get(filingNo);
+		outlet.recordRevocationDecision(revoke, clock.today());
+		outlets.update(outlet);
+		decisions.record(filingNo, revoke ? OutletDecisions.Kind.REVOKED : OutletDecisions.Kind.NOT_REVOKED, decision,
+				decidedBy, clock.now());
+	}
+
+	LocalDate today() {
+		return clock.today();
 	}
 
 	public Outlet outlet(String filingNo) {
@@ -102,20 +162,43 @@ class OutletLifecycle {
 		outlets.update(outlet);
 	}
 
-	/** Art. 17: still non-compliant when the rectification period ended. */
+	/** Art. 17: still non-compliant when the rectification period ended, and CNIPA decided to revoke. */
 	public void revokeAfterRectification(String filingNo) {
 		Outlet outlet = outlets.get(filingNo);
-		outlet.revokeAfterRectification("整改期满仍不符合《实施办法》相关规定（第十七条）", clock.today(), clock.now());
+		outlet.revokeAfterRectification("整改期满仍不符合《实施办法》相关规定，国家知识产权局决定撤销（第十七条）", clock.today(),
+				clock.now());
 		outlets.update(outlet);
 	}
 
-	/** Art. 18: revokes at once and bans the institution; returns the last day of the ban. */
-	public LocalDate revokeForMisconduct(String filingNo, MisconductType type) {
+	/**
+	 * Art. 18: revokes an active outlet at once and bans the institution for three years from today,
+	 * keeping the facts, the decision, who and when; returns the last day of the ban.
+	 */
+	public LocalDate revokeForMisconduct(String filingNo, MisconductType type, String facts, String decision,
+			String decidedBy) {
 		Outlet outlet = outlets.get(filingNo);
 		outlet.revoke(type.label() + "（第十八条）", clock.now());
 		outlets.update(outlet);
+		return ban(outlet, type, facts, decision, decidedBy);
+	}
+
+	/**
+	 * Art. 18 against an outlet whose filing has ended (expired, revoked, cancelled): nothing to
+	 * revoke, the institution is banned for three years from today with the same record.
+	 */
+	public LocalDate banAfterTheEnd(String filingNo, MisconductType type, String facts, String decision,
+			String decidedBy) {
+		Outlet outlet = outlets.get(filingNo);
+		if (outlet.status().active()) {
+			throw new org.ipoutlet.institution.IllegalTransitionException("Outlet", filingNo, outlet.status(),
+					"be found in misconduct after the end: its filing is still valid, revoke it through its lifecycle");
+		}
+		return ban(outlet, type, facts, decision, decidedBy);
+	}
+
+	private LocalDate ban(Outlet outlet, MisconductType type, String facts, String decision, String decidedBy) {
 		return banned.ban(outlet.uscc(), outlet.details().orgName(), "Art. 18 " + type.name() + ": " + type.label(),
-				clock.today(), filingNo);
+				clock.today(), outlet.filingNo(), facts, decision, decidedBy, clock.now());
 	}
 
 	/** Art. 19: designation as TISC or university centre cancels the filing automatically. */
@@ -127,12 +210,37 @@ class OutletLifecycle {
 				"Art. 19 designation, filing " + filingNo + " cancelled on " + clock.today());
 	}
 
-	/** Art. 10: an accepted change report updates the register. */
-	public Outlet applyChange(String filingNo, ReportedChange change) {
+	/**
+	 * Art. 10: a change report CNIPA recorded updates the register from today (the change date) and
+	 * keeps every earlier value. A move to another province hands an outlet recommended by its
+	 * provincial office to the new province's office.
+	 */
+	public Outlet applyChange(String filingNo, ReportedChange change, String recordedBy) {
 		Outlet outlet = outlets.get(filingNo);
-		outlet.applyChange(change.applyTo(outlet.details()), clock.now());
+		String recommenderId = outlet.recommenderId();
+		String oldProvince = outlet.details().province();
+		var changed = change.applyTo(outlet.details());
+		if (!changed.province().equals(oldProvince) && recommenderId.equals(oldProvince)
+				&& recommenders.isProvince(changed.province())) {
+			recommenderId = changed.province();
+		}
+		LocalDate today = clock.today();
+		Instant now = clock.now();
+		List<OutletChanges.Change> history = new ArrayList<>();
+		for (List<String> d : change.differences(outlet.details(), outlet.headTitle())) {
+			history.add(new OutletChanges.Change(d.get(0), d.get(1), d.get(2), today, recordedBy, now));
+		}
+		if (!recommenderId.equals(outlet.recommenderId())) {
+			history.add(new OutletChanges.Change(RECOMMENDER_ID_FIELD, outlet.recommenderId(), recommenderId, today,
+					recordedBy, now));
+		}
+		outlet.applyChange(changed, change.headTitle(outlet.headTitle()), recommenderId, now);
 		outlets.update(outlet);
+		changes.record(filingNo, history);
 		return outlet;
 	}
+
+	/** The history entry of a handover to another recommender (after a move to another province). */
+	static final String RECOMMENDER_ID_FIELD = LifecycleVariables.RECOMMENDER_ID;
 
 }

@@ -20,9 +20,9 @@ import org.ipoutlet.validation.FieldError;
 import org.ipoutlet.validation.InvalidInputException;
 
 /**
- * Art. 10: a change of the outlet's important information (name, address, head, contact, main
- * service items). Only these fields may be reported; every value is checked before anything is
- * correlated, so a bad report leaves no trace in the process.
+ * Art. 10: a change of the outlet's important information (名称; 场所: address and province; 主要负责人
+ * and 职务; 联系方式; 主要服务事项). Only these fields may be reported; every value is checked before
+ * anything is correlated, so a bad report leaves no trace in the process.
  */
 public record ReportedChange(Map<String, Object> fields) {
 
@@ -53,6 +53,14 @@ public record ReportedChange(Map<String, Object> fields) {
 	 * per field (an {@link InvalidInputException}), checked with the 备案表's rules.
 	 */
 	public static ReportedChange of(Map<String, ?> changes) {
+		return of(changes, null);
+	}
+
+	/**
+	 * As {@link #of(Map)}; a reported {@code province} must also be one of {@code provinces} (the
+	 * provincial offices' codes) when given.
+	 */
+	public static ReportedChange of(Map<String, ?> changes, Collection<String> provinces) {
 		if (changes == null || changes.isEmpty()) {
 			throw new InvalidInputException("changes", "required", "changes must name at least one of " + FIELDS,
 					"请至少填写一项变更内容：" + String.join("、", LABELS_IN_ORDER));
@@ -71,6 +79,12 @@ public record ReportedChange(Map<String, Object> fields) {
 			}
 			else {
 				text(field, e.getValue(), errors).ifPresent(text -> checked.put(field, text));
+				if (PROVINCE.equals(field) && checked.containsKey(PROVINCE) && provinces != null
+						&& !provinces.contains(checked.get(PROVINCE))) {
+					checked.remove(PROVINCE);
+					errors.add(new FieldError(PROVINCE, "enum", "province '" + e.getValue() + "' is not a province code",
+							"所在省份：不是有效的省级行政区划代码"));
+				}
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -121,10 +135,43 @@ public record ReportedChange(Map<String, Object> fields) {
 	/** The outlet's details with this change applied. */
 	@SuppressWarnings("unchecked")
 	public OutletDetails applyTo(OutletDetails d) {
-		return new OutletDetails(str(ORG_NAME, d.orgName()), d.orgCategory(), d.orgNature(), d.province(),
+		return new OutletDetails(str(ORG_NAME, d.orgName()), d.orgCategory(), d.orgNature(), str(PROVINCE, d.province()),
 				str(ADDRESS, d.address()), d.platformName(), d.platformUrl(), str(HEAD_NAME, d.headName()),
 				str(CONTACT_NAME, d.contactName()), str(PHONE, d.phone()), str(EMAIL, d.email()), d.serviceTargets(),
 				(List<String>) fields.getOrDefault(SERVICE_ITEMS, d.serviceItems()), d.ipCategories());
+	}
+
+	/** The head's title after this change. */
+	public String headTitle(String current) {
+		return str(HEAD_TITLE, current);
+	}
+
+	/**
+	 * Each reported item whose value differs from the current one: field, the earlier value and the
+	 * new one (service items as comma-separated codes), in display order.
+	 */
+	public List<List<String>> differences(OutletDetails current, String currentHeadTitle) {
+		List<List<String>> out = new ArrayList<>();
+		for (String field : FIELDS) {
+			if (fields.containsKey(field)) {
+				String before = value(current, currentHeadTitle, field);
+				Object after = fields.get(field);
+				String now = after instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+						: (String) after;
+				if (!java.util.Objects.equals(before, now)) {
+					out.add(java.util.Arrays.asList(field, before, now));
+				}
+			}
+		}
+		return out;
+	}
+
+	private static String value(OutletDetails d, String headTitle, String field) {
+		return switch (field) {
+			case SERVICE_ITEMS -> String.join(",", d.serviceItems());
+			case HEAD_TITLE -> headTitle;
+			default -> currentValue(d, field);
+		};
 	}
 
 	private String str(String field, String current) {
@@ -133,10 +180,16 @@ public record ReportedChange(Map<String, Object> fields) {
 
 	/** One line per changed field, in Chinese, for the reviewer. */
 	public String describe(OutletDetails current) {
+		return describe(current, null);
+	}
+
+	/** One line per changed field, in Chinese, for the reviewers. */
+	public String describe(OutletDetails current, String currentHeadTitle) {
 		StringBuilder sb = new StringBuilder();
 		for (String field : FIELDS) {
 			if (fields.containsKey(field)) {
-				Object before = SERVICE_ITEMS.equals(field) ? current.serviceItems() : currentValue(current, field);
+				Object before = SERVICE_ITEMS.equals(field) ? current.serviceItems()
+						: HEAD_TITLE.equals(field) ? currentHeadTitle : currentValue(current, field);
 				sb.append("- ").append(LABELS.get(field)).append("：").append(before).append(" → ")
 					.append(fields.get(field)).append('\n');
 			}
@@ -148,6 +201,7 @@ public record ReportedChange(Map<String, Object> fields) {
 		return switch (field) {
 			case ORG_NAME -> d.orgName();
 			case ADDRESS -> d.address();
+			case PROVINCE -> d.province();
 			case HEAD_NAME -> d.headName();
 			case CONTACT_NAME -> d.contactName();
 			case PHONE -> d.phone();

@@ -41,9 +41,12 @@ class StartRectificationDelegate implements JavaDelegate {
 		execution.setVariable(RECTIFICATION_ORDERED_ON, dates.today().toString());
 		execution.setVariable(RECTIFICATION_DEADLINE, deadline.toString());
 		execution.setVariable(RECTIFICATION_ENDS_AT, dates.timerAfter(deadline));
+		// A reminder one month before the deadline on the outlet's and CNIPA's tasks (their follow-up date).
+		execution.setVariable(RECTIFICATION_REMINDER_AT, dates.timerAt(deadline.minusMonths(1)));
 		execution.removeVariable(RECTIFIED);
 		execution.removeVariable(RECTIFICATION_REPORT);
 		execution.removeVariable(VERIFICATION_OPINION);
+		execution.removeVariable(RECTIFICATION_PERIOD_OVER);
 	}
 
 }

@@ -18,7 +18,7 @@ public class Outlet {
 	private final String applicationNo;
 	private final String uscc;
 	private OutletDetails details;
-	private final String recommenderId;
+	private String recommenderId;
 	private final String outletUser;
 	private OutletStatus status;
 	private final LocalDate validFrom;
@@ -31,6 +31,10 @@ public class Outlet {
 	private RenewalStage renewalStage;
 	private LocalDate rectificationDeadline;
 	private boolean rectificationVerified;
+	// Art. 10 主要负责人职务; Art. 9 the renewal under review; Art. 17 CNIPA's revocation decision
+	private String headTitle;
+	private LocalDate renewalAppliedOn;
+	private boolean revocationDecided;
 
 	public Outlet(String filingNo, String applicationNo, String uscc, OutletDetails details, String recommenderId,
 			String outletUser, OutletStatus status, LocalDate validFrom, LocalDate validUntil, Instant filedAt,
@@ -68,6 +72,60 @@ public class Outlet {
 		return this;
 	}
 
+	/** The head's title (主要负责人职务) as the 备案表 gave it (Art. 6, 10). */
+	public Outlet withHeadTitle(String headTitle) {
+		this.headTitle = headTitle;
+		return this;
+	}
+
+	/** Restores the lifecycle record read from the register table (V11). */
+	public Outlet withRecord(String headTitle, LocalDate renewalAppliedOn, boolean revocationDecided) {
+		this.headTitle = headTitle;
+		this.renewalAppliedOn = renewalAppliedOn;
+		this.revocationDecided = revocationDecided;
+		return this;
+	}
+
+	/**
+	 * Art. 9: a renewal was applied for within validity; the outlet stays valid (续期审核中) until it is
+	 * decided. A correction of the same application keeps the first day.
+	 */
+	public void applyForRenewal(LocalDate today) {
+		require(EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "apply for renewal");
+		if (renewalAppliedOn == null && today.isAfter(validUntil)) {
+			throw new IllegalTransitionException("Outlet", filingNo, status,
+					"apply for renewal after the end of its validity " + validUntil);
+		}
+		if (renewalAppliedOn == null) {
+			this.renewalAppliedOn = today;
+		}
+	}
+
+	/** Art. 9: whether a renewal applied for in time is under review. */
+	public boolean renewalUnderReview() {
+		return renewalAppliedOn != null;
+	}
+
+	/**
+	 * Art. 9: the renewal was refused finally (by CNIPA, or because the updated data fail Art. 5 or
+	 * Art. 12); the outlet expires on the later of {@code validUntil} and the decision day.
+	 */
+	public void refuseRenewal() {
+		if (renewalAppliedOn == null) {
+			throw new IllegalTransitionException("Outlet", filingNo, status, "have a renewal refused that is not under review");
+		}
+		this.renewalAppliedOn = null;
+		this.renewalStage = null;
+	}
+
+	/** The status as the register shows it: 续期审核中 for a valid outlet whose renewal is under review (Art. 9). */
+	public String statusLabel() {
+		return status == OutletStatus.FILED && renewalUnderReview() ? RENEWAL_UNDER_REVIEW_LABEL : status.label();
+	}
+
+	/** The register's label of a valid outlet whose renewal is under review (Art. 9). */
+	public static final String RENEWAL_UNDER_REVIEW_LABEL = "续期审核中";
+
 	/** Art. 9: the recommender's review of a renewal application ({@code reviewRenewal}). */
 	public void recordRenewalRecommendation(boolean recommended) {
 		require(EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "have its renewal reviewed");
@@ -100,6 +158,7 @@ public class Outlet {
 		}
 		renew(newValidUntil, now);
 		this.renewalStage = null;
+		this.renewalAppliedOn = null;
 	}
 
 	/**
@@ -120,6 +179,7 @@ public class Outlet {
 		moveTo(OutletStatus.RECTIFYING, EnumSet.of(OutletStatus.FILED), "start rectification", reason, now);
 		this.rectificationDeadline = deadline;
 		this.rectificationVerified = false;
+		this.revocationDecided = false;
 	}
 
 	/** Art. 17: an order to rectify within the rectification period. */
@@ -131,6 +191,25 @@ public class Outlet {
 	public void recordRectificationVerdict(boolean rectified) {
 		require(EnumSet.of(OutletStatus.RECTIFYING), "have its rectification verified");
 		this.rectificationVerified = rectified;
+	}
+
+	/**
+	 * Art. 17: CNIPA's decision at the end of the rectification period ({@code decideRevocation}),
+	 * taken only once the period is over and no verified report stands: to revoke, or not (the
+	 * outlet is then back in good standing, as after a verified rectification).
+	 */
+	public void recordRevocationDecision(boolean revoke, LocalDate today) {
+		require(EnumSet.of(OutletStatus.RECTIFYING), "have a revocation decided");
+		if (rectificationDeadline == null || !today.isAfter(rectificationDeadline) || rectificationVerified) {
+			throw new IllegalTransitionException("Outlet", filingNo, status,
+					"have a revocation decided on " + today + " (period to " + rectificationDeadline + ")");
+		}
+		if (revoke) {
+			this.revocationDecided = true;
+		}
+		else {
+			this.rectificationVerified = true;
+		}
 	}
 
 	/**
@@ -150,15 +229,18 @@ public class Outlet {
 		moveTo(OutletStatus.FILED, EnumSet.of(OutletStatus.RECTIFYING), "complete rectification", null, now);
 		this.rectificationDeadline = null;
 		this.rectificationVerified = false;
+		this.revocationDecided = false;
 	}
 
 	/**
 	 * Art. 17: still non-compliant when the rectification period ended: refused before the day after
-	 * the period's last day, and after a verified rectification.
+	 * the period's last day, after a verified rectification, and without CNIPA's decision to revoke
+	 * (nothing is revoked by a timer alone).
 	 */
 	public void revokeAfterRectification(String reason, LocalDate today, Instant now) {
 		require(EnumSet.of(OutletStatus.RECTIFYING), "be revoked after rectification");
-		if (rectificationDeadline == null || !today.isAfter(rectificationDeadline) || rectificationVerified) {
+		if (rectificationDeadline == null || !today.isAfter(rectificationDeadline) || rectificationVerified
+				|| !revocationDecided) {
 			throw new IllegalTransitionException("Outlet", filingNo, status,
 					"be revoked after rectification on " + today + " (period to " + rectificationDeadline + ")");
 		}
@@ -173,15 +255,24 @@ public class Outlet {
 
 	/**
 	 * Art. 9: validity ended without an approved renewal. Refused before the day after
-	 * {@code validUntil} (the last valid day is inclusive).
+	 * {@code validUntil} (the last valid day is inclusive) and while a renewal applied for in time is
+	 * under review.
 	 */
 	public void expire(LocalDate today, Instant now) {
+		expire("备案有效期届满未续期", today, now);
+	}
+
+	/** Art. 9: as {@link #expire(LocalDate, Instant)}, with the reason (e.g. why the renewal was refused). */
+	public void expire(String reason, LocalDate today, Instant now) {
 		require(EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "expire");
 		if (!today.isAfter(validUntil)) {
 			throw new IllegalTransitionException("Outlet", filingNo, status, "expire before the end of its validity " + validUntil);
 		}
-		moveTo(OutletStatus.EXPIRED, EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "expire",
-				"备案有效期届满未续期", now);
+		if (renewalUnderReview()) {
+			throw new IllegalTransitionException("Outlet", filingNo, status,
+					"expire while the renewal applied for on " + renewalAppliedOn + " is under review");
+		}
+		moveTo(OutletStatus.EXPIRED, EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "expire", reason, now);
 	}
 
 	/** Art. 19: designated as TISC or university centre; the filing is cancelled automatically. */
@@ -192,8 +283,18 @@ public class Outlet {
 
 	/** Art. 10: an accepted change report updates the register's basic information. */
 	public void applyChange(OutletDetails changed, Instant now) {
+		applyChange(changed, headTitle, recommenderId, now);
+	}
+
+	/**
+	 * Art. 10: a change report CNIPA recorded updates the register's basic information, the head's
+	 * title and, after a move to another province, the recommender (that province's office).
+	 */
+	public void applyChange(OutletDetails changed, String headTitle, String recommenderId, Instant now) {
 		require(EnumSet.of(OutletStatus.FILED, OutletStatus.RECTIFYING), "change its details");
 		this.details = Objects.requireNonNull(changed);
+		this.headTitle = headTitle;
+		this.recommenderId = Objects.requireNonNull(recommenderId);
 		this.statusChangedAt = now;
 	}
 
@@ -273,6 +374,18 @@ public class Outlet {
 
 	public boolean rectificationVerified() {
 		return rectificationVerified;
+	}
+
+	public String headTitle() {
+		return headTitle;
+	}
+
+	public LocalDate renewalAppliedOn() {
+		return renewalAppliedOn;
+	}
+
+	public boolean revocationDecided() {
+		return revocationDecided;
 	}
 
 	/** How far a renewal application went through its tasks (Art. 9). */

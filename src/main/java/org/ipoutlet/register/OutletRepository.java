@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.ipoutlet.register.Outlet.OutletDetails;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,41 +22,52 @@ public class OutletRepository {
 			+ "province, recommender_id, address, platform_name, platform_url, head_name, contact_name, phone, "
 			+ "email, service_targets, service_items, ip_categories, outlet_user, status, valid_from, valid_until, "
 			+ "filed_at, status_changed_at, status_reason, version, renewal_stage, rectification_deadline, "
-			+ "rectification_verified";
+			+ "rectification_verified, head_title, renewal_applied_on, revocation_decided";
 
 	private final JdbcTemplate jdbc;
+	private final ApplicationEventPublisher events;
 
-	public OutletRepository(JdbcTemplate jdbc) {
+	public OutletRepository(JdbcTemplate jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public void insert(Outlet o) {
 		OutletDetails d = o.details();
-		jdbc.update("insert into outlet (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		jdbc.update("insert into outlet (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 				o.filingNo(), o.applicationNo(), o.uscc(), d.orgName(), d.orgCategory(), d.orgNature(),
 				d.province(), o.recommenderId(), d.address(), d.platformName(), d.platformUrl(), d.headName(),
 				d.contactName(), d.phone(), d.email(), d.serviceTargets(), join(d.serviceItems()),
 				join(d.ipCategories()), o.outletUser(), o.status().name(), o.validFrom(), o.validUntil(),
 				timestamp(o.filedAt()), timestamp(o.statusChangedAt()), o.statusReason(), o.version(),
 				o.renewalStage() == null ? null : o.renewalStage().name(), o.rectificationDeadline(),
-				o.rectificationVerified());
+				o.rectificationVerified(), o.headTitle(), o.renewalAppliedOn(), o.revocationDecided());
 	}
 
-	/** Saves a changed outlet; fails if someone else changed it since it was read. */
+	/**
+	 * Saves a changed outlet; fails if someone else changed it since it was read. A change of its basic
+	 * information is published as {@link OutletChanged}.
+	 */
 	public void update(Outlet o) {
+		Outlet before = find(o.filingNo()).orElse(null);
 		OutletDetails d = o.details();
 		int rows = jdbc.update("update outlet set org_name=?, org_category=?, org_nature=?, province=?, address=?, "
 				+ "platform_name=?, platform_url=?, head_name=?, contact_name=?, phone=?, email=?, service_targets=?, "
 				+ "service_items=?, ip_categories=?, status=?, valid_until=?, status_changed_at=?, status_reason=?, "
-				+ "renewal_stage=?, rectification_deadline=?, rectification_verified=?, "
+				+ "renewal_stage=?, rectification_deadline=?, rectification_verified=?, head_title=?, "
+				+ "renewal_applied_on=?, revocation_decided=?, recommender_id=?, "
 				+ "version=version+1 where filing_no=? and version=?", d.orgName(), d.orgCategory(), d.orgNature(),
 				d.province(), d.address(), d.platformName(), d.platformUrl(), d.headName(), d.contactName(), d.phone(),
 				d.email(), d.serviceTargets(), join(d.serviceItems()), join(d.ipCategories()), o.status().name(),
 				o.validUntil(), timestamp(o.statusChangedAt()), o.statusReason(),
 				o.renewalStage() == null ? null : o.renewalStage().name(), o.rectificationDeadline(),
-				o.rectificationVerified(), o.filingNo(), o.version());
+				o.rectificationVerified(), o.headTitle(), o.renewalAppliedOn(), o.revocationDecided(), o.recommenderId(),
+				o.filingNo(), o.version());
 		if (rows != 1) {
 			throw new OptimisticLockingFailureException("Outlet " + o.filingNo() + " was changed concurrently");
+		}
+		if (before != null && !before.details().equals(d)) {
+			events.publishEvent(new OutletChanged(before, o));
 		}
 	}
 
@@ -99,7 +111,10 @@ public class OutletRepository {
 				rs.getString("status_reason"), rs.getInt("version"))
 			.withSteps(rs.getString("renewal_stage") == null ? null : Outlet.RenewalStage.valueOf(rs.getString("renewal_stage")),
 					rs.getDate("rectification_deadline") == null ? null : rs.getDate("rectification_deadline").toLocalDate(),
-					rs.getBoolean("rectification_verified"));
+					rs.getBoolean("rectification_verified"))
+			.withRecord(rs.getString("head_title"),
+					rs.getDate("renewal_applied_on") == null ? null : rs.getDate("renewal_applied_on").toLocalDate(),
+					rs.getBoolean("revocation_decided"));
 	}
 
 	private static String join(List<String> codes) {

@@ -28,7 +28,7 @@ import org.ipoutlet.register.OutletRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Each recommender aggregates its own outlets' annual summaries for CNIPA (Art. 17). */
+/** The provincial office of each province aggregates its outlets' annual summaries for CNIPA (Art. 17). */
 @ProcessTest
 class AnnualReportProcessTest {
 
@@ -62,7 +62,7 @@ class AnnualReportProcessTest {
 	AnnualReports reports;
 
 	@Test
-	void Art17_eachRecommenderAggregatesOnlyItsOwnOutletsForCnipa() throws Exception {
+	void Art17_eachProvincialOfficeAggregatesOnlyItsOwnProvinceForCnipa() throws Exception {
 		ClockUtil.setCurrentTime(Date.from(LocalDate.of(2036, 2, 1).atTime(9, 0).atZone(SHANGHAI).toInstant()));
 		String js1 = outlet("320000", "江苏网点甲");
 		String js2 = outlet("320000", "江苏网点乙");
@@ -122,13 +122,13 @@ class AnnualReportProcessTest {
 		runJobs(pi);
 
 		List<Aggregate> aggregates = reports.aggregates(2036);
-		Aggregate js = aggregates.stream().filter(a -> a.recommenderId().equals("320000")).findFirst().orElseThrow();
+		Aggregate js = aggregates.stream().filter(a -> a.officeId().equals("320000")).findFirst().orElseThrow();
 		assertThat(js.outletCount()).isEqualTo(2);
 		assertThat(js.compliantCount()).isEqualTo(1);
 		assertThat(js.missingCount()).isEqualTo(1);
 		assertThat(js.remarks()).isEqualTo("江苏：1家逾期未报送，已责令整改。");
 		assertThat(js.submittedBy()).isEqualTo("js-reviewer");
-		Aggregate gd = aggregates.stream().filter(a -> a.recommenderId().equals("440000")).findFirst().orElseThrow();
+		Aggregate gd = aggregates.stream().filter(a -> a.officeId().equals("440000")).findFirst().orElseThrow();
 		assertThat(gd.submittedCount()).isEqualTo(1);
 		assertThat(gd.remarks()).isEqualTo("广东：1家待审核。");
 		// Remarks stay with each recommender's aggregation, not one shared variable.

@@ -224,7 +224,7 @@ class CockpitAuditBrowserTest {
 		assertThat(life).contains("国家知识产权信息公共服务网点备案", "网点备案存续管理", "初审和推荐", "国家知识产权局审核",
 				"予以备案并公布", "初始化网点监管");
 		WebElement change = chromium.driver.findElement(By.cssSelector("tr.ipo-audit-life-step[data-activity='reviewChangeReport']"));
-		assertThat(change.getDomProperty("textContent")).contains("推荐部门审核变更报备", "shanghai", "同意变更地址。", "有效");
+		assertThat(change.getDomProperty("textContent")).contains("推荐部门审核并转报变更", "shanghai", "同意变更地址。", "有效");
 		List<WebElement> steps = chromium.driver.findElements(By.cssSelector("tr.ipo-audit-life-step"));
 		assertThat(steps.get(0).getDomProperty("textContent")).contains("提交备案申请");
 		assertThat(steps.indexOf(change)).isGreaterThan(indexOf(steps, "Task_Registration"));
@@ -355,7 +355,7 @@ class CockpitAuditBrowserTest {
 		HttpRequest.Builder request = api.request("/api/outlets/" + filingNo + "/renewal")
 			.header("Authorization", ApiClient.basic("applicant", "applicant"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"staffTotal\":15,\"staffFullTime\":8,"
+			.POST(HttpRequest.BodyPublishers.ofString("{\"independentLegalEntity\":true,\"staffTotal\":15,\"staffFullTime\":8,"
 					+ "\"workFoundation\":\"三年来服务运行良好\",\"developmentPlan\":\"扩大中小微企业服务\",\"declarationTruthful\":true}"));
 		assertThat(api.send(request).status()).isBetween(200, 299);
 		runAsyncSteps(lifecycle);

@@ -205,7 +205,7 @@ class OutletFilingProcessTest {
 		String filingNo = (String) historicVariables(first).get(FILING_NO);
 
 		setClock(OffsetDateTime.parse("2026-06-01T10:00:00+08:00"));
-		lifecycle.reportMisconduct(filingNo, "FALSE_MATERIALS");
+		lifecycle.reportMisconduct(filingNo, "FALSE_MATERIALS", "经查实的违规事实", "撤销备案，三年内不得再提交备案申请", "cnipa");
 		assertThat(outlets.get(filingNo).status()).isEqualTo(OutletStatus.REVOKED);
 
 		setClock(OffsetDateTime.parse("2029-05-31T16:00:00+08:00"));

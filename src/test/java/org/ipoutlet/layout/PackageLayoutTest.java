@@ -48,8 +48,9 @@ class PackageLayoutTest {
 		MAY_USE.put("register", KERNEL);
 		MAY_USE.put("filing", union(KERNEL, Set.of("register")));
 		MAY_USE.put("filing.eligibility", union(KERNEL, Set.of("register", "filing")));
-		MAY_USE.put("lifecycle", union(KERNEL, Set.of("register", "annualreport")));
+		MAY_USE.put("lifecycle", union(KERNEL, Set.of("register", "annualreport", "filing.eligibility")));
 		MAY_USE.put("annualreport", union(KERNEL, Set.of("register")));
+		MAY_USE.put("annualreport.web", union(KERNEL, Set.of("register", "annualreport", "web")));
 		MAY_USE.put("web", Set.of("", "validation", "identity", "institution"));
 		MAY_USE.put("register.web", union(KERNEL, Set.of("register", "web")));
 		MAY_USE.put("filing.web",

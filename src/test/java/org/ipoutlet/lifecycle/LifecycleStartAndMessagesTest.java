@@ -56,7 +56,7 @@ class LifecycleStartAndMessagesTest extends LifecycleTestSupport {
 		outlets.insert(Outlet.file(filingNo, "APP-2", uscc, details(), "310000", "outlet-y", LocalDate.of(2027, 3, 10),
 				LocalDate.of(2030, 3, 9), ClockUtil.getCurrentTime().toInstant()));
 
-		assertThatThrownBy(() -> messages.reportMisconduct(filingNo, "ILLEGAL_ACTIVITY"))
+		assertThatThrownBy(() -> messages.reportMisconduct(filingNo, "ILLEGAL_ACTIVITY", "经查实的违规事实", "撤销备案，三年内不得再提交备案申请", "cnipa"))
 			.isInstanceOf(NoAwaitingInstanceException.class)
 			.hasMessageContaining(filingNo)
 			.hasMessageContaining("MisconductFound");
@@ -64,7 +64,7 @@ class LifecycleStartAndMessagesTest extends LifecycleTestSupport {
 		assertThat(banned.banEnds(uscc)).isEmpty();
 		assertThatThrownBy(() -> messages.reportChange(filingNo, Map.of("phone", "021-1234567")))
 			.isInstanceOf(NoAwaitingInstanceException.class);
-		assertThatThrownBy(() -> messages.reportMisconduct(null, "ILLEGAL_ACTIVITY"))
+		assertThatThrownBy(() -> messages.reportMisconduct(null, "ILLEGAL_ACTIVITY", "经查实的违规事实", "撤销备案，三年内不得再提交备案申请", "cnipa"))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("filingNo");
 	}

@@ -185,6 +185,7 @@ abstract class LifecycleTestSupport {
 		application.put("staffFullTime", 6);
 		application.put("workFoundation", "三年来持续开展咨询、检索和培训服务，运行良好。");
 		application.put("developmentPlan", "建设专题数据库，扩大中小微企业服务。");
+		application.put("independentLegalEntity", "true");
 		application.put("declarationTruthful", declarationTruthful);
 		return application;
 	}

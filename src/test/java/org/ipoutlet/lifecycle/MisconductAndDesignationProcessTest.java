@@ -28,7 +28,7 @@ class MisconductAndDesignationProcessTest extends LifecycleTestSupport {
 		advanceTo(outlet, LocalDate.of(2028, 5, 5), true);
 		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2028, 5, 5))).isFalse();
 
-		messages.reportMisconduct(outlet.filingNo(), "UNRELATED_COMMERCIAL_ACTIVITY");
+		messages.reportMisconduct(outlet.filingNo(), "UNRELATED_COMMERCIAL_ACTIVITY", "经查实的违规事实", "撤销备案，三年内不得再提交备案申请", "cnipa");
 
 		assertThat(register(outlet).status()).isEqualTo(OutletStatus.REVOKED);
 		assertThat(register(outlet).statusReason()).contains("商业经营活动");
@@ -38,10 +38,45 @@ class MisconductAndDesignationProcessTest extends LifecycleTestSupport {
 		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2031, 5, 5))).isFalse();
 	}
 
+	/**
+	 * Art. 18 against an expired outlet: no instance is left, the finding is recorded directly and bans
+	 * the USCC for three years from the decision, with the facts, the decision, who and when.
+	 */
+	@Test
+	void Art18_misconductAgainstAnExpiredOutletBansItsUsccForThreeYears() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "110000");
+		advanceTo(outlet, LocalDate.of(2030, 3, 10).atTime(0, 1), true);
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.EXPIRED);
+		assertThat(ended(outlet)).isTrue();
+
+		setNow(LocalDate.of(2030, 6, 15).atTime(11, 0));
+		LocalDate until = messages.reportMisconduct(outlet.filingNo(), "ILLEGAL_ACTIVITY", "以网点名义从事违法活动，经查属实",
+				"认定违规，三年内不得再提交备案申请", "cnipa");
+
+		assertThat(until).isEqualTo(LocalDate.of(2033, 6, 14));
+		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2030, 6, 15))).isTrue();
+		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2033, 6, 14))).isTrue();
+		assertThat(banned.isBanned(outlet.uscc(), LocalDate.of(2033, 6, 15))).isFalse();
+		assertThat(banned.of(outlet.uscc())).singleElement().satisfies(ban -> {
+			assertThat(ban.facts()).isEqualTo("以网点名义从事违法活动，经查属实");
+			assertThat(ban.decision()).isEqualTo("认定违规，三年内不得再提交备案申请");
+			assertThat(ban.decidedBy()).isEqualTo("cnipa");
+			assertThat(ban.decidedAt()).isEqualTo(LocalDate.of(2030, 6, 15).atTime(11, 0).atZone(SHANGHAI).toInstant());
+			assertThat(ban.sourceRef()).isEqualTo(outlet.filingNo());
+		});
+		// The register keeps its status: expired, not revoked.
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.EXPIRED);
+		// A finding needs its facts and decision.
+		assertThatThrownBy(() -> messages.reportMisconduct(outlet.filingNo(), "ILLEGAL_ACTIVITY", " ", null, "cnipa"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("facts")
+			.hasMessageContaining("decision");
+	}
+
 	@Test
 	void Art18_misconductTypeMustBeAContractCode() {
 		Filed outlet = file(LocalDate.of(2027, 3, 10), "110000");
-		assertThatThrownBy(() -> messages.reportMisconduct(outlet.filingNo(), "BAD_ATTITUDE"))
+		assertThatThrownBy(() -> messages.reportMisconduct(outlet.filingNo(), "BAD_ATTITUDE", "经查实的违规事实", "撤销备案，三年内不得再提交备案申请", "cnipa"))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("misconductType");
 		assertThat(register(outlet).status()).isEqualTo(OutletStatus.FILED);

@@ -56,7 +56,7 @@ class OverlapProcessTest extends LifecycleTestSupport {
 		complete(outlet, "applyForRenewal", renewalApplication("true"));
 		assertThat(task(outlet, "reviewRenewal")).isNotNull();
 
-		messages.reportMisconduct(outlet.filingNo(), "FALSE_MATERIALS");
+		messages.reportMisconduct(outlet.filingNo(), "FALSE_MATERIALS", "经查实的违规事实", "撤销备案，三年内不得再提交备案申请", "cnipa");
 
 		assertThat(register(outlet).status()).isEqualTo(OutletStatus.REVOKED);
 		assertThat(register(outlet).validUntil()).isEqualTo(LocalDate.of(2030, 3, 9));
@@ -70,7 +70,7 @@ class OverlapProcessTest extends LifecycleTestSupport {
 		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
 		advanceTo(outlet, LocalDate.of(2027, 8, 1), true);
 		messages.orderRectification(outlet.filingNo(), "服务场所不符合要求");
-		messages.reportMisconduct(outlet.filingNo(), "ILLEGAL_ACTIVITY");
+		messages.reportMisconduct(outlet.filingNo(), "ILLEGAL_ACTIVITY", "经查实的违规事实", "撤销备案，三年内不得再提交备案申请", "cnipa");
 
 		assertThat(register(outlet).status()).isEqualTo(OutletStatus.REVOKED);
 		assertThat(ended(outlet)).isTrue();
@@ -118,6 +118,7 @@ class OverlapProcessTest extends LifecycleTestSupport {
 		messages.orderRectification(outlet.filingNo(), "联系方式失效");
 		messages.reportChange(outlet.filingNo(), Map.of("phone", "021-12345678"));
 		complete(outlet, "reviewChangeReport", Map.of("changeAccepted", "true"));
+		complete(outlet, "recordChangeReport", Map.of("changeRecorded", true));
 		assertThat(register(outlet).details().phone()).isEqualTo("021-12345678");
 		assertThat(register(outlet).status()).isEqualTo(OutletStatus.RECTIFYING);
 	}

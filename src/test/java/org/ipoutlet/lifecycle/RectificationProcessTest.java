@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ProcessTest
 class RectificationProcessTest extends LifecycleTestSupport {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	OutletDecisions decisions;
+
 	@Autowired
 	AnnualSummaries summaries;
 
@@ -102,24 +105,105 @@ class RectificationProcessTest extends LifecycleTestSupport {
 		assertThat(ended(outlet)).isFalse();
 	}
 
+	/**
+	 * Six months without a verified report: the outlet's task closes at the deadline, CNIPA gets a
+	 * revocation decision task, and nothing is revoked until CNIPA completes it; the decision's text,
+	 * who and when are recorded.
+	 */
 	@Test
-	void Art17_rectificationNotVerifiedWithinSixMonthsRevokes() {
+	void Art17_withoutAReportCnipaDecidesTheRevocationNotATimer() {
 		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
 		advanceTo(outlet, LocalDate.of(2027, 6, 1), false);
 		messages.orderRectification(outlet.filingNo(), "服务场所不符合要求");
 		assertThat(register(outlet).status()).isEqualTo(OutletStatus.RECTIFYING);
 		assertThat(runtimeService.getVariable(outlet.id(), "rectificationDeadline")).isEqualTo("2027-12-01");
 
+		// Reminders before the deadline: the outlet's task is due at the end of the period, with a follow-up a month before.
+		Task report = task(outlet, "submitRectificationReport");
+		assertThat(report.getDueDate().toInstant()).isEqualTo(LocalDate.of(2027, 12, 2).atStartOfDay(SHANGHAI).toInstant());
+		assertThat(report.getFollowUpDate().toInstant())
+			.isEqualTo(LocalDate.of(2027, 11, 1).atStartOfDay(SHANGHAI).toInstant());
 		complete(outlet, "submitRectificationReport", Map.of("rectificationReport", "正在整改"));
-		complete(outlet, "verifyRectification", Map.of("rectified", "false"));
+		Task verify = task(outlet, "verifyRectification");
+		assertThat(verify.getDueDate().toInstant()).isEqualTo(LocalDate.of(2027, 12, 2).atStartOfDay(SHANGHAI).toInstant());
+		assertThat(verify.getFollowUpDate()).isNotNull();
+		complete(outlet, "verifyRectification", Map.of("rectified", "false", "verificationOpinion", "尚未整改到位"));
 		assertThat(task(outlet, "submitRectificationReport")).isNotNull();
 
 		advanceTo(outlet, LocalDate.of(2027, 12, 1).atTime(23, 59), false);
-		assertThat(register(outlet).status()).isEqualTo(OutletStatus.RECTIFYING);
+		assertThat(task(outlet, "decideRevocation")).isNull();
 		advanceTo(outlet, LocalDate.of(2027, 12, 2).atTime(0, 1), false);
+		assertThat(task(outlet, "submitRectificationReport")).isNull();
+		Task decide = task(outlet, "decideRevocation");
+		assertForm(decide, "decide-revocation", "revocationDecision");
+		assertThat(taskService.getIdentityLinksForTask(decide.getId()))
+			.anyMatch(link -> "cnipa-reviewers".equals(link.getGroupId()));
+
+		// Months pass: no timer revokes.
+		advanceTo(outlet, LocalDate.of(2028, 3, 1), true);
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.RECTIFYING);
+		assertThat(ended(outlet)).isFalse();
+
+		assertThatThrownBy(() -> complete(outlet, "decideRevocation", Map.of("revoke", "true")))
+			.hasMessageContaining("revocationDecision");
+		setNow(LocalDate.of(2028, 3, 2).atTime(15, 30));
+		processEngine.getIdentityService().setAuthentication("cnipa", java.util.List.of("cnipa-reviewers"));
+		try {
+			complete(outlet, "decideRevocation", Map.of("revoke", "true", "revocationDecision", "整改期满仍不符合要求，撤销备案"));
+		}
+		finally {
+			processEngine.getIdentityService().clearAuthentication();
+		}
 		assertThat(register(outlet).status()).isEqualTo(OutletStatus.REVOKED);
 		assertThat(ended(outlet)).isTrue();
 		assertThat(historyOutcome(outlet)).isEqualTo("REVOKED");
+		assertThat(decisions.of(outlet.filingNo())).singleElement().satisfies(d -> {
+			assertThat(d.kind()).isEqualTo(OutletDecisions.Kind.REVOKED);
+			assertThat(d.decision()).isEqualTo("整改期满仍不符合要求，撤销备案");
+			assertThat(d.decidedBy()).isEqualTo("cnipa");
+			assertThat(d.decidedAt()).isEqualTo(LocalDate.of(2028, 3, 2).atTime(15, 30).atZone(SHANGHAI).toInstant());
+		});
+	}
+
+	/** A verification still open at the deadline is decided first; a positive one ends the rectification. */
+	@Test
+	void Art17_anOpenVerificationAtTheDeadlineIsDecidedFirst() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		advanceTo(outlet, LocalDate.of(2027, 6, 1), false);
+		messages.orderRectification(outlet.filingNo(), "服务场所不符合要求");
+		advanceTo(outlet, LocalDate.of(2027, 11, 20), false);
+		complete(outlet, "submitRectificationReport", Map.of("rectificationReport", "已整改"));
+
+		advanceTo(outlet, LocalDate.of(2027, 12, 10), false);
+		assertThat(task(outlet, "verifyRectification")).isNotNull();
+		assertThat(task(outlet, "decideRevocation")).isNull();
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.RECTIFYING);
+
+		complete(outlet, "verifyRectification", Map.of("rectified", "true"));
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.FILED);
+		assertThat(task(outlet, "decideRevocation")).isNull();
+		assertThat(ended(outlet)).isFalse();
+	}
+
+	/** Verified as not rectified after the deadline: no new report round, CNIPA decides — here, not to revoke. */
+	@Test
+	void Art17_aNegativeVerificationAfterTheDeadlineGoesToCnipasDecision() {
+		Filed outlet = file(LocalDate.of(2027, 3, 10), "310000");
+		advanceTo(outlet, LocalDate.of(2027, 6, 1), false);
+		messages.orderRectification(outlet.filingNo(), "服务场所不符合要求");
+		advanceTo(outlet, LocalDate.of(2027, 11, 20), false);
+		complete(outlet, "submitRectificationReport", Map.of("rectificationReport", "已整改"));
+		advanceTo(outlet, LocalDate.of(2027, 12, 10), false);
+		complete(outlet, "verifyRectification", Map.of("rectified", "false", "verificationOpinion", "场所仍不符合"));
+
+		assertThat(task(outlet, "submitRectificationReport")).isNull();
+		assertThat(task(outlet, "decideRevocation")).isNotNull();
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.RECTIFYING);
+		complete(outlet, "decideRevocation", Map.of("revoke", "false", "revocationDecision", "经复核已基本符合要求，不予撤销"));
+		assertThat(register(outlet).status()).isEqualTo(OutletStatus.FILED);
+		assertThat(ended(outlet)).isFalse();
+		assertThat(decisions.of(outlet.filingNo())).extracting(OutletDecisions.Decision::kind)
+			.containsExactly(OutletDecisions.Kind.NOT_REVOKED);
 	}
 
 	@Test

@@ -72,6 +72,39 @@ class OutletRegisterApiTest {
 		assertThat(response.body()).doesNotContain("张三", "李四", "headName", "contactName", "uscc");
 	}
 
+	@Autowired
+	OutletChanges changes;
+
+	/**
+	 * Art. 9, 10: the record shows 续期审核中 while a renewal applied for in time is under review, and the
+	 * history of its public items with the change date; the head's and contact's names stay out.
+	 */
+	@Test
+	void Art9_Art10_recordShowsRenewalUnderReviewAndTheChangeHistory() {
+		String filingNo = outlets.outlet(outlets.token() + "研究院").category("RESEARCH_INSTITUTE").insert();
+		Outlet outlet = repository.get(filingNo);
+		outlet.applyForRenewal(outlet.validUntil().minusDays(10));
+		repository.update(outlet);
+		java.time.Instant at = java.time.Instant.parse("2027-09-08T02:00:00Z");
+		changes.record(filingNo, List.of(
+				new OutletChanges.Change("address", "上海市旧址1号", "上海市新址2号", java.time.LocalDate.of(2027, 9, 8), "cnipa", at),
+				new OutletChanges.Change("headName", "张三", "王五", java.time.LocalDate.of(2027, 9, 8), "cnipa", at)));
+
+		Response found = api.get("/api/outlets/" + filingNo);
+
+		assertThat(found.status()).isEqualTo(200);
+		JsonNode record = found.json();
+		assertThat(record.path("status").asText()).isEqualTo("FILED");
+		assertThat(record.path("statusLabel").asText()).isEqualTo("续期审核中");
+		assertThat(record.path("changeHistory")).hasSize(1);
+		JsonNode change = record.path("changeHistory").get(0);
+		assertThat(change.path("field").asText()).isEqualTo("address");
+		assertThat(change.path("oldValue").asText()).isEqualTo("上海市旧址1号");
+		assertThat(change.path("newValue").asText()).isEqualTo("上海市新址2号");
+		assertThat(change.path("changedOn").asText()).isEqualTo("2027-09-08");
+		assertThat(found.body()).doesNotContain("王五", "cnipa");
+	}
+
 	@Test
 	void Art8_oneOutletByFilingNumber_unknownIs404Problem() {
 		String filingNo = outlets.outlet(outlets.token() + "图书馆").category("PUBLIC_LIBRARY").insert();

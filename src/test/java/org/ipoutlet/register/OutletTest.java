@@ -51,6 +51,59 @@ class OutletTest {
 	}
 
 	@Test
+	void Art9_aRenewalAppliedForInTimeKeepsTheOutletFromExpiringUntilDecided() {
+		Outlet o = filed();
+		assertThatThrownBy(() -> filed().applyForRenewal(UNTIL.plusDays(1))).isInstanceOf(IllegalTransitionException.class);
+		o.applyForRenewal(UNTIL.minusDays(10));
+		// A correction of the same application keeps the first day, even after the end of validity.
+		o.applyForRenewal(UNTIL.plusDays(5));
+		assertThat(o.renewalAppliedOn()).isEqualTo(UNTIL.minusDays(10));
+		assertThat(o.statusLabel()).isEqualTo("续期审核中");
+		assertThatThrownBy(() -> o.expire(UNTIL.plusDays(20), NOW)).isInstanceOf(IllegalTransitionException.class);
+		assertThat(o.status()).isEqualTo(OutletStatus.FILED);
+
+		o.refuseRenewal();
+		assertThat(o.statusLabel()).isEqualTo("有效");
+		assertThatThrownBy(o::refuseRenewal).isInstanceOf(IllegalTransitionException.class);
+		o.expire("续期申请未获批准", UNTIL.plusDays(20), NOW);
+		assertThat(o.status()).isEqualTo(OutletStatus.EXPIRED);
+		assertThat(o.statusReason()).isEqualTo("续期申请未获批准");
+	}
+
+	@Test
+	void Art17_noRevocationWithoutCnipasDecisionAfterThePeriod() {
+		LocalDate deadline = LocalDate.of(2027, 12, 1);
+		Outlet o = filed();
+		o.startRectification("整改", deadline, NOW);
+		assertThatThrownBy(() -> o.recordRevocationDecision(true, deadline)).isInstanceOf(IllegalTransitionException.class);
+		assertThatThrownBy(() -> o.revokeAfterRectification("撤销", deadline.plusDays(1), NOW))
+			.isInstanceOf(IllegalTransitionException.class);
+		o.recordRevocationDecision(true, deadline.plusDays(1));
+		o.revokeAfterRectification("撤销", deadline.plusDays(1), NOW);
+		assertThat(o.status()).isEqualTo(OutletStatus.REVOKED);
+
+		Outlet kept = filed();
+		kept.startRectification("整改", deadline, NOW);
+		kept.recordRevocationDecision(false, deadline.plusDays(3));
+		assertThatThrownBy(() -> kept.revokeAfterRectification("撤销", deadline.plusDays(3), NOW))
+			.isInstanceOf(IllegalTransitionException.class);
+		kept.completeVerifiedRectification(NOW);
+		assertThat(kept.status()).isEqualTo(OutletStatus.FILED);
+	}
+
+	@Test
+	void Art10_aRecordedChangeMayHandTheOutletToAnotherRecommender() {
+		Outlet o = filed();
+		OutletDetails moved = new OutletDetails("某大学图书馆", "UNIVERSITY", "事业单位", "110000", "北京市某路2号", null, null,
+				"王五", "李四", "010-12345678", "a@example.org", "企业", List.of("CONSULTATION", "SEARCH", "TRAINING"),
+				List.of("PATENT"));
+		o.applyChange(moved, "馆长", "110000", NOW);
+		assertThat(o.recommenderId()).isEqualTo("110000");
+		assertThat(o.headTitle()).isEqualTo("馆长");
+		assertThat(o.details().province()).isEqualTo("110000");
+	}
+
+	@Test
 	void Art9_renewalExtendsAFiledOutletOnly() {
 		Outlet o = filed();
 		o.renew(UNTIL.plusYears(3), NOW);

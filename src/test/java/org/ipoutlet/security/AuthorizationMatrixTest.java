@@ -109,6 +109,13 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 		{ Action.API_MISCONDUCT,                                  "401",    "403",    "403",     "403",   "403",   "403",   "allow", "403",   "403" },
 		{ Action.API_DESIGNATION,                                 "401",    "403",    "403",     "403",   "403",   "403",   "allow", "403",   "403" },
 		{ Action.API_ME,                                          "401",    "allow",  "allow",   "allow", "allow", "allow", "allow", "allow", "allow" },
+		// Issue 10: CNIPA's national overview; the provincial office reads the outlets an industry department
+		// recommended in its province (register, summaries, history), but works none of their tasks.
+		{ Action.API_ANNUAL_REPORT_OVERVIEW,                      "401",    "403",    "403",     "403",   "403",   "403",   "allow", "allow", "403" },
+		{ Action.API_TERRITORY_OUTLET,                            "401",    "404",    "404",     "allow", "404",   "allow", "allow", "allow", "404" },
+		{ Action.READ_TERRITORY_LIFECYCLE_HISTORY,                "401",    "deny",   "deny",    "allow", "deny",  "deny",  "allow", "allow", "allow" },
+		{ Action.SEE_TERRITORY_LIFECYCLE_REVIEW,                  "401",    "deny",   "deny",    "deny",  "deny",  "allow", "allow", "allow", "allow" },
+		{ Action.CLAIM_TERRITORY_LIFECYCLE_REVIEW,                "401",    "deny",   "deny",    "deny",  "deny",  "allow", "403",   "403",   "400" },
 	};
 
 	enum Action {
@@ -158,7 +165,12 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 		API_RECTIFICATION_ORDER("POST /api/outlets/{no}/rectification-orders"),
 		API_MISCONDUCT("POST /api/outlets/{no}/misconduct"),
 		API_DESIGNATION("POST /api/outlets/{no}/designations"),
-		API_ME("GET /api/me", true);
+		API_ME("GET /api/me", true),
+		API_ANNUAL_REPORT_OVERVIEW("GET /api/annual-reports/{year}/overview", true),
+		API_TERRITORY_OUTLET("GET /api/territory/outlets/{no} · MCT's outlet in Shanghai", true),
+		READ_TERRITORY_LIFECYCLE_HISTORY("GET /engine-rest/history/process-instance?processInstanceId= · MCT's outlet in Shanghai", true),
+		SEE_TERRITORY_LIFECYCLE_REVIEW("GET /engine-rest/task?processInstanceId= · reviewAnnualSummary of MCT's outlet in Shanghai", true),
+		CLAIM_TERRITORY_LIFECYCLE_REVIEW("POST /engine-rest/task/{id}/claim · reviewAnnualSummary of MCT's outlet in Shanghai");
 
 		final String label;
 		final boolean read;
@@ -394,8 +406,8 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 				Lifecycle outlet = filedOutlet();
 				fireTimer(outlet, "Timer_RenewalWindow");
 				Reply reply = api(user, "POST", "/api/outlets/" + outlet.filingNo() + "/renewal",
-						Map.of("staffTotal", 15, "staffFullTime", 8, "workFoundation", "三年来服务运行良好",
-								"developmentPlan", "扩大中小微企业服务", "declarationTruthful", true));
+						Map.of("independentLegalEntity", true, "staffTotal", 15, "staffFullTime", 8, "workFoundation",
+								"三年来服务运行良好", "developmentPlan", "扩大中小微企业服务", "declarationTruthful", true));
 				yield new Outcome(reply, lifecycleTask(outlet, "applyForRenewal") == null);
 			}
 			case API_ANNUAL_SUMMARY -> {
@@ -407,11 +419,42 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 			}
 			case API_RECTIFICATION_ORDER -> lifecycleAction(user, "rectification-orders",
 					Map.of("rectificationReason", "服务开展不足"));
-			case API_MISCONDUCT -> lifecycleAction(user, "misconduct", Map.of("misconductType", "FALSE_MATERIALS"));
+			case API_MISCONDUCT -> lifecycleAction(user, "misconduct", Map.of("misconductType", "FALSE_MATERIALS",
+					"facts", "备案材料中的人员名单系伪造", "decision", "撤销备案，三年内不得再提交备案申请"));
 			case API_DESIGNATION -> lifecycleAction(user, "designations", Map.of("designation", "TISC"));
 			case API_ME -> {
 				Reply reply = api(user, "GET", "/api/me", null);
 				yield new Outcome(reply, reply.status() == 200 && reply.body().contains("\"" + user + "\""));
+			}
+			case API_ANNUAL_REPORT_OVERVIEW -> {
+				IndustryOutlet outlet = shared("industryOutlet", this::industryOutletInShanghai);
+				Reply reply = api(user, "GET", "/api/annual-reports/" + outlet.reportYear() + "/overview", null);
+				yield new Outcome(reply, reply.status() == 200 && reply.body().contains(outlet.filingNo()));
+			}
+			case API_TERRITORY_OUTLET -> {
+				IndustryOutlet outlet = shared("industryOutlet", this::industryOutletInShanghai);
+				Reply reply = api(user, "GET", "/api/territory/outlets/" + outlet.filingNo(), null);
+				yield new Outcome(reply, reply.status() == 200 && reply.body().contains(outlet.filingNo())
+						&& reply.json().path("history").size() > 0);
+			}
+			case READ_TERRITORY_LIFECYCLE_HISTORY -> readList(engine(user, "GET",
+					"/history/process-instance?processInstanceId="
+							+ shared("industryOutlet", this::industryOutletInShanghai).processInstanceId(), null));
+			case SEE_TERRITORY_LIFECYCLE_REVIEW -> {
+				IndustryOutlet outlet = shared("industryOutlet", this::industryOutletInShanghai);
+				Task review = tasks.createTaskQuery().processInstanceId(outlet.processInstanceId())
+					.taskDefinitionKey("reviewAnnualSummary").singleResult();
+				Reply reply = engine(user, "GET", "/task?processInstanceId=" + outlet.processInstanceId(), null);
+				yield new Outcome(reply, reply.status() == 200 && reply.body().contains(review.getId()));
+			}
+			case CLAIM_TERRITORY_LIFECYCLE_REVIEW -> {
+				IndustryOutlet outlet = industryOutletInShanghai();
+				Task review = tasks.createTaskQuery().processInstanceId(outlet.processInstanceId())
+					.taskDefinitionKey("reviewAnnualSummary").singleResult();
+				Reply reply = engine(user, "POST", "/task/" + review.getId() + "/claim",
+						Map.of("userId", user == null ? "x" : user));
+				String assignee = tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee();
+				yield new Outcome(reply, user != null && user.equals(assignee));
 			}
 		};
 	}
@@ -536,6 +579,47 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
 			}
 			jobs.forEach(job -> management.executeJob(job.getId()));
 		}
+	}
+
+	/** An outlet MCT recommended, sitting in Shanghai, and the report year of its first annual summary. */
+	record IndustryOutlet(String filingNo, String processInstanceId, int reportYear) {
+	}
+
+	/**
+	 * An outlet MCT recommended in Shanghai (Art. 4, 15: Shanghai's office manages its territory), with
+	 * its first annual summary submitted and awaiting MCT's review.
+	 */
+	private IndustryOutlet industryOutletInShanghai() {
+		String unique = UUID.randomUUID().toString().replace("-", "").toUpperCase();
+		String filingNo = "WI-" + unique.substring(0, 10);
+		java.time.LocalDate validFrom = java.time.LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+				java.time.ZoneId.of("Asia/Shanghai"));
+		org.ipoutlet.register.Outlet.OutletDetails details = new org.ipoutlet.register.Outlet.OutletDetails(
+				"文旅部推荐的上海网点" + filingNo, "MUSEUM", "事业单位", "310000", "上海市某路2号", null, null, "张三", "李四",
+				"021-64000001", "ip@example.org", "企业", List.of("CONSULTATION", "SEARCH", "TRAINING"), List.of("PATENT"));
+		String uscc = "91" + unique.substring(0, 16);
+		outlets.insert(org.ipoutlet.register.Outlet.file(filingNo, "APP-" + filingNo, uscc, details, "mct", "applicant",
+				validFrom, validFrom.plusYears(3).minusDays(1), ClockUtil.getCurrentTime().toInstant()));
+		Map<String, Object> vars = new java.util.HashMap<>();
+		vars.put(FILING_NO, filingNo);
+		vars.put(APPLICATION_NO, "APP-" + filingNo);
+		vars.put(USCC, uscc);
+		vars.put(ORG_NAME, details.orgName());
+		vars.put(RECOMMENDER_ID, "mct");
+		vars.put(PROVINCE, "310000");
+		vars.put("outletUser", "applicant");
+		vars.put(VALID_FROM, validFrom.toString());
+		vars.put(VALID_UNTIL, validFrom.plusYears(3).minusDays(1).toString());
+		String pi = runtime.startProcessInstanceByKey("outlet-lifecycle", filingNo, vars).getId();
+		Lifecycle lifecycle = new Lifecycle(filingNo, pi);
+		fireTimer(lifecycle, "Timer_SummaryOpens");
+		Task submit = lifecycleTask(lifecycle, "submitAnnualSummary");
+		tasks.complete(submit.getId(), Map.of("annualSummary", "本年度开展咨询、检索、培训服务。"));
+		for (Job job : management.createJobQuery().processInstanceId(pi).messages().list()) {
+			management.executeJob(job.getId());
+		}
+		assertThat(lifecycleTask(lifecycle, "reviewAnnualSummary")).as("setup: MCT's review").isNotNull();
+		return new IndustryOutlet(filingNo, pi, validFrom.getYear() + 1);
 	}
 
 	/** A filing in preliminaryReview read by many cases; Shanghai claimed it, so its operation log has an entry. */

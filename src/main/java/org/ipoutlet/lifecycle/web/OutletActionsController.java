@@ -45,7 +45,7 @@ import jakarta.servlet.http.HttpServletRequest;
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class OutletActionsController {
 
-	static final List<String> RENEWAL_FIELDS = List.of(STAFF_TOTAL, STAFF_FULL_TIME, WORK_FOUNDATION, DEVELOPMENT_PLAN,
+	static final List<String> RENEWAL_FIELDS = List.of(INDEPENDENT_LEGAL_ENTITY, STAFF_TOTAL, STAFF_FULL_TIME, WORK_FOUNDATION, DEVELOPMENT_PLAN,
 			DECLARATION_TRUTHFUL);
 
 	private final LifecycleActions actions;
@@ -56,9 +56,11 @@ class OutletActionsController {
 
 	@PostMapping("/change-reports")
 	@Operation(summary = "报告重要信息变更 / Report a change (Art. 10)",
-			description = "The outlet's user reports changed name, address, head, contact or service items "
-					+ "(orgName, address, headName, contactName, phone, email, serviceItems); its recommender reviews it.")
-	@ApiResponse(responseCode = "202", description = "Reported; the recommender reviews it")
+			description = "The outlet's user reports (报备) changed name, place, head, contact or service items "
+					+ "(orgName, address, province, headName, headTitle, contactName, phone, email, serviceItems); its "
+					+ "recommender forwards it to CNIPA (or returns it for correction) and the register changes when "
+					+ "CNIPA records it.")
+	@ApiResponse(responseCode = "202", description = "Reported; the recommender forwards it to CNIPA")
 	ResponseEntity<Void> reportChange(ApiUser user, @PathVariable String filingNo, HttpServletRequest request)
 			throws IOException {
 		actions.asOutletUser(filingNo, user);
@@ -70,7 +72,8 @@ class OutletActionsController {
 	@PostMapping("/renewal")
 	@Operation(summary = "申请续期 / Apply for renewal (Art. 9)",
 			description = "Completes the outlet's open renewal application (applyForRenewal) with updated "
-					+ "staffTotal, staffFullTime, workFoundation, developmentPlan and declarationTruthful = true.")
+					+ "independentLegalEntity, staffTotal, staffFullTime, workFoundation, developmentPlan and declarationTruthful = true; "
+					+ "the outlet stays valid (续期审核中) until the renewal is decided, and Art. 5 / 12 are checked again.")
 	@ApiResponse(responseCode = "204", description = "Applied; the recommender reviews it")
 	ResponseEntity<Void> renew(ApiUser user, @PathVariable String filingNo, HttpServletRequest request)
 			throws IOException {
@@ -116,15 +119,28 @@ class OutletActionsController {
 
 	@PostMapping("/misconduct")
 	@Operation(summary = "认定违规行为 / Record misconduct (Art. 18)",
-			description = "CNIPA only: {misconductType} = FALSE_MATERIALS, UNRELATED_COMMERCIAL_ACTIVITY or "
-					+ "ILLEGAL_ACTIVITY; the filing is revoked and the institution may not apply for three years.")
-	@ApiResponse(responseCode = "202", description = "Recorded")
-	ResponseEntity<Void> misconduct(ApiUser user, @PathVariable String filingNo, HttpServletRequest request)
+			description = "CNIPA only: {misconductType = FALSE_MATERIALS, UNRELATED_COMMERCIAL_ACTIVITY or "
+					+ "ILLEGAL_ACTIVITY, facts, decision} (facts and decision required, at most 2000 characters each). "
+					+ "In any state of the outlet: a valid filing is revoked at once; for an expired, revoked or "
+					+ "cancelled one the finding is recorded directly. The institution may not apply for three years "
+					+ "from today; the finding keeps the facts, the decision, who (the caller) and when.")
+	@ApiResponse(responseCode = "202", description = "Recorded; bannedUntil is the last day of the ban")
+	ResponseEntity<Banned> misconduct(ApiUser user, @PathVariable String filingNo, HttpServletRequest request)
 			throws IOException {
 		actions.asCnipa(filingNo, user);
-		Map<String, Object> body = body(request, List.of(MISCONDUCT_TYPE));
-		actions.send(() -> actions.messages().reportMisconduct(filingNo, text(body, MISCONDUCT_TYPE)));
-		return ResponseEntity.accepted().build();
+		Map<String, Object> body = body(request, List.of(MISCONDUCT_TYPE, FACTS, DECISION));
+		java.util.concurrent.atomic.AtomicReference<java.time.LocalDate> until = new java.util.concurrent.atomic.AtomicReference<>();
+		actions.send(() -> until.set(actions.messages().reportMisconduct(filingNo, text(body, MISCONDUCT_TYPE),
+				text(body, FACTS), text(body, DECISION), user.id())));
+		return ResponseEntity.accepted().body(new Banned(filingNo, until.get().toString()));
+	}
+
+	/** The API's names of an Art. 18 finding's facts and decision (as for false materials after the fact). */
+	static final String FACTS = "facts";
+	static final String DECISION = "decision";
+
+	/** The institution of the outlet may not apply until {@code bannedUntil} (inclusive). */
+	record Banned(String filingNo, String bannedUntil) {
 	}
 
 	@PostMapping("/designations")

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.register.FilingRecordQuery;
+import org.ipoutlet.register.OutletChanges;
 import org.ipoutlet.register.OutletRepository;
 import org.ipoutlet.register.RegisterQuery;
 import org.ipoutlet.web.NotFoundException;
@@ -33,9 +34,11 @@ class OutletApiController {
 	private final OutletRepository outlets;
 	private final Recommenders recommenders;
 	private final FilingRecordQuery filingRecord;
+	private final OutletChanges changes;
 
 	OutletApiController(RegisterQuery register, OutletRepository outlets, Recommenders recommenders,
-			FilingRecordQuery filingRecord) {
+			FilingRecordQuery filingRecord, OutletChanges changes) {
+		this.changes = changes;
 		this.register = register;
 		this.outlets = outlets;
 		this.recommenders = recommenders;
@@ -70,10 +73,13 @@ class OutletApiController {
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@Operation(summary = "One filed outlet, whatever its status",
 			description = "With filingRecord: sections 六, 七 and 八 of its 备案表 (decision, opinion, date), 八 being "
-					+ "CNIPA's final decision")
+					+ "CNIPA's final decision; with changeHistory: every earlier value of its name, address, province, "
+					+ "phone, e-mail and service items and the change date (Art. 10; the register changes when CNIPA "
+					+ "records a change report). statusLabel 续期审核中: a renewal applied for in time is under review.")
 	OutletView get(@PathVariable String filingNo) {
 		return outlets.find(filingNo)
-			.map(o -> OutletView.of(o, recommenders.provinces(), filingRecord.sections(o.applicationNo())))
+			.map(o -> OutletView.of(o, recommenders.provinces(), filingRecord.sections(o.applicationNo()),
+					changes.of(o.filingNo())))
 			.orElseThrow(() -> new NotFoundException("No outlet with filing number " + filingNo));
 	}
 

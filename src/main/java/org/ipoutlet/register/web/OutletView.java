@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.ipoutlet.institution.Labels;
 import org.ipoutlet.register.FilingRecordQuery;
 import org.ipoutlet.register.Outlet;
+import org.ipoutlet.register.OutletChanges;
 import org.ipoutlet.register.Outlet.OutletDetails;
 
 /**
@@ -21,25 +22,46 @@ public record OutletView(String filingNo, String orgName, String orgCategory, St
 		String province, String provinceName, String address, String platformName, String platformUrl,
 		String phone, String email, String serviceTargets, List<Coded> serviceItems, List<Coded> ipCategories,
 		String status, String statusLabel, LocalDate validFrom, LocalDate validUntil,
-		@JsonInclude(JsonInclude.Include.NON_NULL) List<Section> filingRecord) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<Section> filingRecord,
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<Change> changeHistory) {
+
+	/** The reported items (Art. 10) whose history the public sees: not the names of the head and the contact. */
+	static final java.util.Set<String> PUBLIC_HISTORY = java.util.Set.of("orgName", "address", "province", "phone", "email",
+			"serviceItems");
 
 	static OutletView of(Outlet outlet, Map<String, String> provinces) {
-		return of(outlet, provinces, null);
+		return of(outlet, provinces, null, null);
+	}
+
+	static OutletView of(Outlet outlet, Map<String, String> provinces, List<FilingRecordQuery.SignedSection> record) {
+		return of(outlet, provinces, record, null);
 	}
 
 	/**
 	 * With the record of its filing (sections 六–八 of the 备案表: decision, opinion and date; the people who
 	 * signed stay out, as above).
 	 */
-	static OutletView of(Outlet outlet, Map<String, String> provinces, List<FilingRecordQuery.SignedSection> record) {
+	static OutletView of(Outlet outlet, Map<String, String> provinces, List<FilingRecordQuery.SignedSection> record,
+			List<OutletChanges.Change> changes) {
 		OutletDetails d = outlet.details();
 		return new OutletView(outlet.filingNo(), d.orgName(), d.orgCategory(), Labels.orgCategory(d.orgCategory()),
 				d.province(), provinces.getOrDefault(d.province(), d.province()), d.address(), d.platformName(),
 				d.platformUrl(), d.phone(), d.email(), d.serviceTargets(),
 				d.serviceItems().stream().map(c -> new Coded(c, Labels.serviceItem(c))).toList(),
 				d.ipCategories().stream().map(c -> new Coded(c, Labels.ipCategory(c))).toList(),
-				outlet.status().name(), outlet.status().label(), outlet.validFrom(), outlet.validUntil(),
-				record == null ? null : record.stream().map(Section::of).toList());
+				outlet.status().name(), outlet.statusLabel(), outlet.validFrom(), outlet.validUntil(),
+				record == null ? null : record.stream().map(Section::of).toList(),
+				changes == null ? null
+						: changes.stream().filter(c -> PUBLIC_HISTORY.contains(c.field())).map(Change::of).toList());
+	}
+
+	/** Art. 10: one earlier value of a reported item, the value that replaced it and the change date. */
+	public record Change(String field, String oldValue, String newValue, LocalDate changedOn) {
+
+		static Change of(OutletChanges.Change c) {
+			return new Change(c.field(), c.oldValue(), c.newValue(), c.changedOn());
+		}
+
 	}
 
 	/** One signed section of the 备案表 as the register publishes it. */

@@ -56,6 +56,9 @@ class OutletActionsApiTest {
 	OutletRepository outlets;
 
 	@Autowired
+	org.ipoutlet.institution.BannedInstitutions banned;
+
+	@Autowired
 	RuntimeService runtime;
 
 	@Autowired
@@ -84,7 +87,8 @@ class OutletActionsApiTest {
 		ANNUAL_SUMMARY("annual-summaries", OUTLET_USER, Map.of("annualSummary", "年度总结")),
 		RECTIFICATION_REPORT("rectification-reports", OUTLET_USER, Map.of("rectificationReport", "整改报告")),
 		RECTIFICATION_ORDER("rectification-orders", "cnipa", Map.of("rectificationReason", "年度总结不符合要求")),
-		MISCONDUCT("misconduct", "cnipa", Map.of("misconductType", "FALSE_MATERIALS")),
+		MISCONDUCT("misconduct", "cnipa", Map.of("misconductType", "FALSE_MATERIALS", "facts", "备案材料中的人员名单系伪造",
+				"decision", "撤销备案，三年内不得再提交备案申请")),
 		DESIGNATION("designations", "cnipa", Map.of("designation", "TISC"));
 
 		final String path;
@@ -230,8 +234,8 @@ class OutletActionsApiTest {
 		assertThat(fieldRules(unknown)).contains("validUntil:unknown");
 
 		Response response = post(OUTLET_USER, outlet.filingNo(), "renewal",
-				Map.of("staffTotal", 15, "staffFullTime", 8, "workFoundation", "三年来服务运行良好",
-						"developmentPlan", "扩大中小微企业服务", "declarationTruthful", true));
+				Map.of("independentLegalEntity", true, "staffTotal", 15, "staffFullTime", 8, "workFoundation",
+						"三年来服务运行良好", "developmentPlan", "扩大中小微企业服务", "declarationTruthful", true));
 
 		assertThat(response.status()).as(response.body()).isEqualTo(204);
 		runJobs(outlet);
@@ -279,13 +283,23 @@ class OutletActionsApiTest {
 
 		Response bad = post("cnipa", outlet.filingNo(), "misconduct", Map.of("misconductType", "LATE"));
 		assertThat(bad.status()).isEqualTo(400);
-		assertThat(fieldRules(bad)).contains("misconductType:invalid");
+		// Every rule at once: the type, and the facts and decision every finding must keep.
+		assertThat(fieldRules(bad)).contains("misconductType:invalid", "facts:required", "decision:required");
+		assertThat(outlets.get(outlet.filingNo()).status()).isEqualTo(OutletStatus.FILED);
 
-		Response response = post("cnipa", outlet.filingNo(), "misconduct", Map.of("misconductType", "FALSE_MATERIALS"));
+		Response response = post("cnipa", outlet.filingNo(), "misconduct", Map.of("misconductType", "FALSE_MATERIALS",
+				"facts", "备案材料中的人员名单系伪造", "decision", "撤销备案，三年内不得再提交备案申请"));
 
 		assertThat(response.status()).as(response.body()).isEqualTo(202);
+		assertThat(response.body()).contains("bannedUntil");
 		runJobs(outlet);
 		assertThat(outlets.get(outlet.filingNo()).status()).isEqualTo(OutletStatus.REVOKED);
+		assertThat(banned.of(outlets.get(outlet.filingNo()).uscc())).singleElement().satisfies(ban -> {
+			assertThat(ban.facts()).isEqualTo("备案材料中的人员名单系伪造");
+			assertThat(ban.decision()).isEqualTo("撤销备案，三年内不得再提交备案申请");
+			assertThat(ban.decidedBy()).isEqualTo("cnipa");
+			assertThat(ban.decidedAt()).isNotNull();
+		});
 		Response after = post("cnipa", outlet.filingNo(), "designations", Map.of("designation", "TISC"));
 		assertThat(after.status()).as(after.body()).isEqualTo(409);
 	}
