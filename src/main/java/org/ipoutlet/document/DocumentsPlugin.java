@@ -4,6 +4,7 @@ import static org.ipoutlet.filing.FilingVariables.*;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -87,14 +88,9 @@ class DocumentsPlugin extends AbstractProcessEnginePlugin {
 		String applicationNo = task.getExecution().getProcessBusinessKey();
 		documents.getObject().captureVariables(applicationNo, (String) task.getVariable(APPLICANT), task,
 				FilingDocuments.Route.ATTACH);
-		List<DocumentKind> missing = documents.getObject().missing(applicationNo);
-		if (!missing.isEmpty()) {
-			throw new SubmissionRejectedException(ProcessKeys.OUTLET_FILING + "/" + TaskKeys.ATTACH_DOCUMENTS, missing.stream()
-				.map(kind -> new FieldError(kind.field(), "required",
-						"the " + kind.field() + " document (Art. 6) must be attached before the application goes to the recommender",
-						"请先上传" + kind.label() + "（《办法》第六条）：材料齐全后申请才送推荐部门初审"))
-				.toList());
-		}
+		refuseWhileMissing(applicationNo, TaskKeys.ATTACH_DOCUMENTS,
+				kind -> "the " + kind.field() + " document (Art. 6) must be attached before the application goes to the recommender",
+				kind -> "请先上传" + kind.label() + "（《办法》第六条）：材料齐全后申请才送推荐部门初审");
 		task.setVariable(DOCUMENTS_COMPLETE, true);
 	}
 
@@ -103,12 +99,18 @@ class DocumentsPlugin extends AbstractProcessEnginePlugin {
 			return;
 		}
 		String applicationNo = applications.getObject().ofProcessInstance(task.getProcessInstanceId()).applicationNo();
+		refuseWhileMissing(applicationNo, TaskKeys.PRELIMINARY_REVIEW,
+				kind -> "cannot recommend: the applicant has not attached the " + kind.field() + " document (Art. 6)",
+				kind -> "不能推荐：申请机构尚未上传" + kind.label() + "（《办法》第六条），可退回补正");
+	}
+
+	/** Art. 6: refuses the completion of {@code taskKey}, one field error per missing document; the task stays open. */
+	private void refuseWhileMissing(String applicationNo, String taskKey, Function<DocumentKind, String> message,
+			Function<DocumentKind, String> messageZh) {
 		List<DocumentKind> missing = documents.getObject().missing(applicationNo);
 		if (!missing.isEmpty()) {
-			throw new SubmissionRejectedException(ProcessKeys.OUTLET_FILING + "/" + TaskKeys.PRELIMINARY_REVIEW, missing.stream()
-				.map(kind -> new FieldError(kind.field(), "required",
-						"cannot recommend: the applicant has not attached the " + kind.field() + " document (Art. 6)",
-						"不能推荐：申请机构尚未上传" + kind.label() + "（《办法》第六条），可退回补正"))
+			throw new SubmissionRejectedException(ProcessKeys.OUTLET_FILING + "/" + taskKey, missing.stream()
+				.map(kind -> new FieldError(kind.field(), "required", message.apply(kind), messageZh.apply(kind)))
 				.toList());
 		}
 	}

@@ -31,9 +31,6 @@ public class FilingApplicationRule implements SubmissionRule {
 	/** XPCC's office recommends institutions in Xinjiang. */
 	static final String XINJIANG = "650000";
 
-	/** The longest opinion of sections 六–八. */
-	static final int OPINION_MAX = 2000;
-
 	private final String step;
 	private final Recommenders recommenders;
 	private final FormDefinition form;
@@ -74,8 +71,8 @@ public class FilingApplicationRule implements SubmissionRule {
 				case RECOMMENDER_ID -> {
 					// with the province
 				}
-				// 填表说明 二: the opinion and its 负责人; the 经办人 is the submitting user, recorded by the
-				// application, never typed (README, "Sections 六–八: signed and dated opinions").
+				// Everything else as the form says, e.g. 六's opinion and its 负责人 (填表说明 二; the 经办人 is the
+				// submitting user, recorded by the application, never typed: README, "Sections 六–八").
 				default -> checkByForm(c, field);
 			}
 		}

@@ -7,19 +7,27 @@ import java.util.List;
 
 import org.ipoutlet.TaskKeys;
 import org.ipoutlet.identity.Recommenders;
+import org.ipoutlet.institution.FilingFormDefinition;
 import org.ipoutlet.validation.Checks;
+import org.ipoutlet.validation.FormDefinition;
+import org.ipoutlet.validation.FormField;
 import org.ipoutlet.validation.SubmissionRule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The server-side rules of every form of {@code outlet-filing}. */
+/**
+ * The server-side rules of every form of {@code outlet-filing}. Each decision's fields, labels, options
+ * and limits are its form's (README, "One definition of the 备案表"): a rule adds only what a form
+ * cannot say (Art. 18: false materials only with a refusal). The decision fields cleared when a task
+ * opens are the fields its form submits.
+ */
 @Configuration(proxyBeanMethods = false)
 class FilingSubmissionRules {
 
-	static final int OPINION_MAX = SubmissionRule.OPINION_MAX;
-
-	/** 负责人 of sections 七 and 八 (填表说明 三): named, as the 备案表's signature line asks. */
-	static final int HEAD_MAX = 50;
+	static final FormDefinition PRELIMINARY_REVIEW_FORM = FormDefinition.classpath("forms/preliminary-review.form");
+	static final FormDefinition CNIPA_REVIEW_FORM = FormDefinition.classpath("forms/cnipa-review.form");
+	static final FormDefinition HANDLE_OBJECTION_FORM = FormDefinition.classpath("forms/handle-objection.form");
+	static final FormDefinition CONFIRM_FALSE_MATERIALS_FORM = FormDefinition.classpath("forms/confirm-false-materials.form");
 
 	@Bean
 	SubmissionRule filingStartForm(Recommenders recommenders) {
@@ -28,7 +36,8 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule supplementMaterialsForm(Recommenders recommenders) {
-		return new FilingApplicationRule(TaskKeys.SUPPLEMENT_MATERIALS, recommenders);
+		return new FilingApplicationRule(TaskKeys.SUPPLEMENT_MATERIALS, recommenders,
+				FormDefinition.classpath(FilingFormDefinition.SUPPLEMENT_FORM));
 	}
 
 	/**
@@ -45,53 +54,55 @@ class FilingSubmissionRules {
 
 	@Bean
 	SubmissionRule preliminaryReviewForm() {
-		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.PRELIMINARY_REVIEW, List.of(RECOMMENDATION, RECOMMENDER_OPINION, RECOMMENDER_HEAD, FALSE_MATERIALS), c -> {
-			var recommendation = c.oneOf(RECOMMENDATION, "推荐意见", true, List.of("RECOMMEND", "RETURN", "NOT_RECOMMEND"));
-			c.text(RECOMMENDER_OPINION, "推荐部门意见", true, OPINION_MAX);
-			c.text(RECOMMENDER_HEAD, "负责人", true, HEAD_MAX);
+		FormDefinition form = PRELIMINARY_REVIEW_FORM;
+		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.PRELIMINARY_REVIEW, form.keys(), c -> {
+			var recommendation = form.field(RECOMMENDATION).oneOf(c);
+			form.field(RECOMMENDER_OPINION).text(c);
+			form.field(RECOMMENDER_HEAD).text(c);
 			// Art. 18: the recommender's finding, with its refusal; CNIPA confirms it before anyone is banned.
-			falseMaterialsOnlyWithRefusal(c, recommendation.map("NOT_RECOMMEND"::equals).orElse(true), "仅在不予推荐时可认定");
+			falseMaterialsOnlyWithRefusal(c, form, recommendation.map("NOT_RECOMMEND"::equals).orElse(true), "仅在不予推荐时可认定");
 		});
 	}
 
 	@Bean
 	SubmissionRule cnipaReviewForm() {
-		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.CNIPA_REVIEW,
-				List.of(FILING_DECISION, CNIPA_OPINION, CNIPA_HEAD, FALSE_MATERIALS), c -> {
-					var decision = c.oneOf(FILING_DECISION, "备案决定", true, List.of("APPROVE", "REJECT"));
-					c.text(CNIPA_OPINION, "备案部门意见", true, OPINION_MAX);
-					c.text(CNIPA_HEAD, "负责人", true, HEAD_MAX);
-					falseMaterialsOnlyWithRefusal(c, decision.map("REJECT"::equals).orElse(true), REFUSAL_ONLY);
-				});
+		FormDefinition form = CNIPA_REVIEW_FORM;
+		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.CNIPA_REVIEW, form.keys(), c -> {
+			var decision = form.field(FILING_DECISION).oneOf(c);
+			form.field(CNIPA_OPINION).text(c);
+			form.field(CNIPA_HEAD).text(c);
+			falseMaterialsOnlyWithRefusal(c, form, decision.map("REJECT"::equals).orElse(true), REFUSAL_ONLY);
+		});
 	}
 
 	@Bean
 	SubmissionRule handleObjectionForm() {
-		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.HANDLE_OBJECTION,
-				List.of(OBJECTION_UPHELD, OBJECTION_FINDING, CNIPA_HEAD, FALSE_MATERIALS), c -> {
-					var upheld = c.bool(OBJECTION_UPHELD, "异议是否成立", true);
-					c.text(OBJECTION_FINDING, "核查结论", true, OPINION_MAX);
-					c.text(CNIPA_HEAD, "负责人", true, HEAD_MAX);
-					falseMaterialsOnlyWithRefusal(c, upheld.orElse(true), REFUSAL_ONLY);
-				});
+		FormDefinition form = HANDLE_OBJECTION_FORM;
+		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.HANDLE_OBJECTION, form.keys(), c -> {
+			var upheld = form.field(OBJECTION_UPHELD).bool(c);
+			form.field(OBJECTION_FINDING).text(c);
+			form.field(CNIPA_HEAD).text(c);
+			falseMaterialsOnlyWithRefusal(c, form, upheld.orElse(true), REFUSAL_ONLY);
+		});
 	}
 
 	@Bean
 	SubmissionRule confirmFalseMaterialsForm() {
-		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.CONFIRM_FALSE_MATERIALS,
-				List.of(FALSE_MATERIALS_CONFIRMED, FALSE_MATERIALS_DECISION, CNIPA_HEAD), c -> {
-					c.bool(FALSE_MATERIALS_CONFIRMED, "是否确认提供虚假材料", true);
-					c.text(FALSE_MATERIALS_DECISION, "认定意见", true, OPINION_MAX);
-					c.text(CNIPA_HEAD, "负责人", true, HEAD_MAX);
-				});
+		FormDefinition form = CONFIRM_FALSE_MATERIALS_FORM;
+		return SubmissionRule.decision(OUTLET_FILING, TaskKeys.CONFIRM_FALSE_MATERIALS, form.keys(), c -> {
+			form.field(FALSE_MATERIALS_CONFIRMED).bool(c);
+			form.field(FALSE_MATERIALS_DECISION).text(c);
+			form.field(CNIPA_HEAD).text(c);
+		});
 	}
 
 	private static final String REFUSAL_ONLY = "仅在不予备案（异议成立）时可认定";
 
 	/** Art. 18: false materials may be found only where the application is refused. */
-	private static void falseMaterialsOnlyWithRefusal(Checks c, boolean refused, String messageZh) {
-		if (c.bool(FALSE_MATERIALS, "提供虚假材料", false).orElse(false) && !refused) {
-			c.reject(FALSE_MATERIALS, "提供虚假材料", "onlyWithRefusal",
+	private static void falseMaterialsOnlyWithRefusal(Checks c, FormDefinition form, boolean refused, String messageZh) {
+		FormField finding = form.field(FALSE_MATERIALS);
+		if (finding.optionalBool(c).orElse(false) && !refused) {
+			c.reject(FALSE_MATERIALS, finding.label(), "onlyWithRefusal",
 					"may only be set when the application is refused", messageZh);
 		}
 	}

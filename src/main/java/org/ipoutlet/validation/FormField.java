@@ -24,8 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>checkbox: {@code validate.required} means it must be ticked (a declaration); otherwise a
  * top-level checkbox must be answered, true or false, as the form always sends it, while one in a
  * dynamic list may be left out;</li>
- * <li>select/radio: one of the options' values; checklist: a list of them without repeats, at least
- * one if required;</li>
+ * <li>select/radio: one of the options' values (a radio of {@code true}/{@code false} is a yes/no
+ * decision, Boolean or the strings); checklist: a list of them without repeats, at least one if
+ * required;</li>
  * <li>dynamiclist: form-js 1.8 cannot bound the number of items, so the form carries it as custom
  * properties {@code minItems} and {@code maxItems}, which only the server reads.</li>
  * </ul>
@@ -123,7 +124,15 @@ public record FormField(String form, String path, String key, String type, Strin
 			case "textfield", "textarea" -> text(c);
 			case "number" -> integer(c);
 			case "checkbox" -> bool(c);
-			case "select", "radio" -> oneOf(c);
+			case "radio" -> {
+				if (yesNo()) {
+					bool(c);
+				}
+				else {
+					oneOf(c);
+				}
+			}
+			case "select" -> oneOf(c);
 			case "checklist" -> codes(c);
 			case "dynamiclist" -> throw new IllegalStateException(where() + ": a list is checked with records(...)");
 			default -> throw new IllegalStateException(where() + ": the server has no rule for a " + type);
@@ -158,8 +167,19 @@ public record FormField(String form, String path, String key, String type, Strin
 		return c.integer(key, label, required, lowest, highest);
 	}
 
-	/** A checkbox: ticked when the form requires it, otherwise answered unless it sits in a list. */
+	/** A radio whose options are {@code true} and {@code false}: a yes/no decision. */
+	public boolean yesNo() {
+		return "radio".equals(type) && optionValues().size() == 2 && optionValues().containsAll(List.of("true", "false"));
+	}
+
+	/**
+	 * A yes/no field: a radio of {@code true}/{@code false} (Boolean or the strings), or a checkbox, ticked
+	 * when the form requires it, otherwise answered unless it sits in a list.
+	 */
 	public Optional<Boolean> bool(Checks c) {
+		if (yesNo()) {
+			return c.bool(key, label, required);
+		}
 		requireType("checkbox");
 		if (required) {
 			Optional<Boolean> answer = c.bool(key, label, true);
@@ -170,6 +190,12 @@ public record FormField(String form, String path, String key, String type, Strin
 			return answer;
 		}
 		return c.bool(key, label, !nested);
+	}
+
+	/** A checkbox a client may leave out (a finding only some decisions make), whatever the form sends. */
+	public Optional<Boolean> optionalBool(Checks c) {
+		requireType("checkbox");
+		return c.bool(key, label, false);
 	}
 
 	/** One of the form's options. */

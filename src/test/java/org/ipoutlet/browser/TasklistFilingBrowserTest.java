@@ -446,22 +446,20 @@ class TasklistFilingBrowserTest {
 	}
 
 	private void chooseRadio(String label) {
-		WebElement radio = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-				"//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='" + label + "']//input")));
-		// The review forms' tables render after the fields and can move the radio under the pointer: scroll again.
-		for (int attempt = 1;; attempt++) {
-			scrollTo(radio);
-			try {
-				radio.click();
-				break;
-			}
-			catch (org.openqa.selenium.ElementClickInterceptedException e) {
-				if (attempt == 3) {
-					throw e;
+		By option = By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='" + label + "']//input");
+		// Tasklist may lay the form out again after a claim (the page moves under the pointer): scroll and
+		// click again until the option is chosen.
+		new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(250))
+			.ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> {
+				WebElement radio = d.findElement(option);
+				if (!radio.isSelected()) {
+					scrollTo(radio);
+					radio.click();
 				}
-			}
-		}
-		wait.until(ExpectedConditions.elementSelectionStateToBe(radio, true));
+				return radio.isSelected();
+			});
 	}
 
 	private void openFilter(String name) {

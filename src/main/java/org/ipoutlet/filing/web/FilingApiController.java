@@ -71,7 +71,8 @@ class FilingApiController {
 	@Operation(summary = "提交备案申请 / Submit a filing application",
 			description = "Only users of group outlets; the caller becomes the applicant. Either JSON: the 备案表 as "
 					+ "an object whose properties are the process variable names, with the work rules (相关工作制度, "
-					+ "PDF/DOC/DOCX, at most 10 MB, required, Art. 6) and optionally the sealed form (PDF/JPG/PNG) inline "
+					+ "PDF/DOC/DOCX, required, Art. 6) and the sealed form (PDF/JPG/PNG; without it the application waits "
+					+ "in the applicant's step attachDocuments until it is uploaded) inline "
 					+ "as {\"filename\": ..., \"contentBase64\": ...}; or multipart/form-data: part `application` (the "
 					+ "备案表 as JSON, without documents), file part `workRules` and optional file part `sealedForm`. "
 					+ "Validated by the same rules as the Tasklist start form before anything is stored.",
@@ -113,8 +114,9 @@ class FilingApiController {
 	@PostMapping(path = "/{applicationNo}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "上传备案附件 / Attach documents to an application in progress",
 			description = "The applicant only: multipart parts workRules (PDF/DOC/DOCX) and/or sealedForm "
-					+ "(PDF/JPG/PNG, the signed and sealed 备案表), at most 10 MB each. For filings started in "
-					+ "Tasklist, which has no file picker. 404 for anyone else, 409 once the application is closed.")
+					+ "(PDF/JPG/PNG, the signed and sealed 备案表), at most 10 MB each here. Without both documents an "
+					+ "application waits in the applicant's step attachDocuments (Art. 6); the upload that completes them "
+					+ "sends it to the recommender. 404 for anyone else, 409 once the application is closed.")
 	@ApiResponse(responseCode = "204", description = "Attached")
 	ResponseEntity<Void> attach(ApiUser user, @PathVariable String applicationNo, HttpServletRequest request)
 			throws IOException, ServletException {
