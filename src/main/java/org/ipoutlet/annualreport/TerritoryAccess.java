@@ -126,7 +126,7 @@ public class TerritoryAccess {
 		String officeBefore = territories.officeOf(change.before());
 		String officeAfter = territories.officeOf(change.after());
 		String filingNo = change.after().filingNo();
-		String what = describe(change.before().details(), change.after().details());
+		String what = describe(change.before(), change.after());
 		if (!officeBefore.equals(officeAfter)) {
 			notice(officeBefore, filingNo, NoticeKind.MOVED_OUT,
 					"网点" + filingNo + "（" + change.after().details().orgName() + "）迁至"
@@ -256,12 +256,15 @@ public class TerritoryAccess {
 	}
 
 	/** The fields that changed, each 旧值 → 新值. */
-	static String describe(OutletDetails before, OutletDetails after) {
+	static String describe(Outlet outletBefore, Outlet outletAfter) {
+		OutletDetails before = outletBefore.details();
+		OutletDetails after = outletAfter.details();
 		List<String> parts = new ArrayList<>();
 		field(parts, "名称", before.orgName(), after.orgName());
 		field(parts, "所在省份", before.province(), after.province());
 		field(parts, "地址", before.address(), after.address());
 		field(parts, "主要负责人", before.headName(), after.headName());
+		field(parts, "主要负责人职务", outletBefore.headTitle(), outletAfter.headTitle());
 		field(parts, "联系人", before.contactName(), after.contactName());
 		field(parts, "联系电话", before.phone(), after.phone());
 		field(parts, "电子邮箱", before.email(), after.email());

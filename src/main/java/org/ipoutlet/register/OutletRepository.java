@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.ipoutlet.register.Outlet.OutletDetails;
@@ -46,7 +47,7 @@ public class OutletRepository {
 
 	/**
 	 * Saves a changed outlet; fails if someone else changed it since it was read. A change of its basic
-	 * information is published as {@link OutletChanged}.
+	 * information or of its head's title (the Art. 10 items) is published as {@link OutletChanged}.
 	 */
 	public void update(Outlet o) {
 		Outlet before = find(o.filingNo()).orElse(null);
@@ -66,7 +67,7 @@ public class OutletRepository {
 		if (rows != 1) {
 			throw new OptimisticLockingFailureException("Outlet " + o.filingNo() + " was changed concurrently");
 		}
-		if (before != null && !before.details().equals(d)) {
+		if (before != null && (!before.details().equals(d) || !Objects.equals(before.headTitle(), o.headTitle()))) {
 			events.publishEvent(new OutletChanged(before, o));
 		}
 	}

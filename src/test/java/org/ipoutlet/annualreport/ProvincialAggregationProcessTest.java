@@ -229,6 +229,18 @@ class ProvincialAggregationProcessTest {
 				assertThat(n.kind()).isEqualTo(NoticeKind.CHANGED);
 				assertThat(n.text()).contains("地址").contains("南京市新址路2号");
 			});
+
+		// So is a change of the head's title alone (Art. 10: 主要负责人及职务).
+		Outlet again = outlets.get(mct.filingNo());
+		again.applyChange(again.details(), "院长", again.recommenderId(), Instant.now());
+		outlets.update(again);
+		assertThat(territory.notices(JIANGSU)).filteredOn(n -> n.filingNo().equals(mct.filingNo()))
+			.hasSize(2)
+			.first()
+			.satisfies(n -> {
+				assertThat(n.kind()).isEqualTo(NoticeKind.CHANGED);
+				assertThat(n.text()).contains("主要负责人职务").contains("院长");
+			});
 	}
 
 	@Test
