@@ -326,7 +326,7 @@ class TasklistPlainTextBrowserTest {
 		String work = "工作情况" + PAYLOAD;
 		String plan = "发展规划" + PAYLOAD;
 		tasks.complete(apply.getId(), Map.of("staffTotal", 12, "staffFullTime", 6, "workFoundation", work,
-				"developmentPlan", plan, "declarationTruthful", true));
+				"developmentPlan", plan, "declarationTruthful", true, "independentLegalEntity", true));
 		runJobs(lifecycleId);
 		Task reviewRenewal = task(lifecycleId, TaskKeys.REVIEW_RENEWAL);
 		logIn("shanghai");

@@ -41,11 +41,11 @@ enum ReviewStep {
 			"true", "符合要求", "false", "不符合要求，责令整改"),
 	VERIFY_RECTIFICATION(TaskKeys.VERIFY_RECTIFICATION, RECTIFIED, VERIFICATION_OPINION, "true", "整改到位", "false", "整改未到位"),
 	REVIEW_RENEWAL(TaskKeys.REVIEW_RENEWAL, RENEWAL_RECOMMENDED, RENEWAL_REVIEW_OPINION,
-			"true", "推荐续期", "false", "不推荐，退回网点"),
+			"true", "推荐续期", "false", "退回网点补正"),
 	APPROVE_RENEWAL(TaskKeys.APPROVE_RENEWAL, RENEWAL_APPROVED, RENEWAL_APPROVAL_OPINION,
-			"true", "批准续期三年", "false", "不予批准，退回网点"),
+			"true", "批准续期三年", "false", "不予批准"),
 	REVIEW_CHANGE_REPORT(TaskKeys.REVIEW_CHANGE_REPORT, CHANGE_ACCEPTED, CHANGE_REVIEW_OPINION,
-			"true", "同意变更", "false", "不同意变更");
+			"true", "转报国家知识产权局", "false", "退回网点修改");
 
 	private final String taskKey;
 	private final String decisionVariable;
