@@ -22,8 +22,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.ipoutlet.EngineCalls;
 import org.ipoutlet.calendar.BusinessClock;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.institution.OutletVariables;
@@ -243,16 +243,7 @@ public class TerritoryAccess {
 				}
 			}
 		}
-		Authentication caller = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
-			return call.get();
-		}
-		finally {
-			if (caller != null) {
-				identity.setAuthentication(caller);
-			}
-		}
+		return EngineCalls.asSystem(identity, call);
 	}
 
 	/** The fields that changed, each 旧值 → 新值. */
