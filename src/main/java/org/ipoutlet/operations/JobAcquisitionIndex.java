@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +41,15 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
 			log.warn("Index {} on ACT_RU_JOB(DUEDATE_) not created (outlet.operations.job-due-date-index=false)", INDEX);
 			return;
 		}
-		new JdbcTemplate(dataSource).execute("create index if not exists " + INDEX + " on ACT_RU_JOB (DUEDATE_)");
-		log.debug("Index {} on ACT_RU_JOB(DUEDATE_) is in place", INDEX);
+		try {
+			new JdbcTemplate(dataSource).execute("create index if not exists " + INDEX + " on ACT_RU_JOB (DUEDATE_)");
+			log.debug("Index {} on ACT_RU_JOB(DUEDATE_) is in place", INDEX);
+		}
+		catch (DataAccessException e) {
+			// Two nodes starting at once may race to create it; the index speeds acquisition up, the node
+			// works without it, so a failure is told, not fatal.
+			log.warn("Index {} on ACT_RU_JOB(DUEDATE_) could not be created: {}", INDEX, e.getMostSpecificCause().getMessage());
+		}
 	}
 
 }
