@@ -5,8 +5,11 @@ import static org.ipoutlet.ProcessKeys.OUTLET_LIFECYCLE;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -104,20 +107,44 @@ public class TerritoryAccess {
 	}
 
 	/**
-	 * At start-up: every outlet's office reads its lifecycle instances (idempotent; gives the offices of
-	 * a database from before this release the grants new lifecycles get at their start).
+	 * At start-up: every outlet's office reads its lifecycle instances (gives the offices of a database
+	 * from before this release the grants new lifecycles get at their start, and repairs a grant an
+	 * administrator deleted). Set-based, so that a start-up costs five queries however large the
+	 * register (README, "Benchmark"): the lifecycle instances, the offices' existing grants, and a grant
+	 * only where one is missing.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(10)
 	public void grantExisting() {
-		int granted = 0;
+		Map<String, List<String>> instancesByFilingNo = new HashMap<>();
+		asSystem(() -> history.createHistoricProcessInstanceQuery().processDefinitionKey(OUTLET_LIFECYCLE).list())
+			.forEach(i -> instancesByFilingNo.computeIfAbsent(i.getBusinessKey(), k -> new ArrayList<>()).add(i.getId()));
+		Set<String> granted = existingGrants(Resources.PROCESS_INSTANCE);
+		Set<String> grantedHistory = existingGrants(Resources.HISTORIC_PROCESS_INSTANCE);
+		int checked = 0;
+		int added = 0;
 		for (Outlet o : outlets.findAll()) {
-			for (String id : lifecycleInstances(o.filingNo())) {
-				grantRead(territories.officeOf(o), id);
-				granted++;
+			String group = Recommenders.groupOf(territories.officeOf(o));
+			for (String id : instancesByFilingNo.getOrDefault(o.filingNo(), List.of())) {
+				checked++;
+				if (!granted.contains(group + "/" + id) || !grantedHistory.contains(group + "/" + id)) {
+					grantRead(territories.officeOf(o), id);
+					added++;
+				}
 			}
 		}
-		log.info("Territory read grants checked for {} outlet-lifecycle instances", granted);
+		log.info("Territory read grants checked for {} outlet-lifecycle instances, {} added", checked, added);
+	}
+
+	/** The groups' grants on {@code resource}, as {@code group/resourceId}. */
+	private Set<String> existingGrants(Resource resource) {
+		Set<String> grants = new HashSet<>();
+		asSystem(() -> authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.resourceType(resource)
+			.list())
+			.forEach(a -> grants.add(a.getGroupId() + "/" + a.getResourceId()));
+		return grants;
 	}
 
 	/** A register change: notices to the offices concerned; a move hands the read grant to the new office. */

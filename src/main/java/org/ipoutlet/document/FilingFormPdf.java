@@ -42,22 +42,22 @@ class FilingFormPdf {
 			"五、一般情况下，填表单位应按照表格字数要求进行填写，如确需增加内容可对表格进行自行扩展。",
 			"六、备案表应盖章、签字，否则视为无效申请。" };
 
-	private final byte[] fontBytes;
+	/**
+	 * The font, parsed once per JVM at the first document (README, "Benchmark": parsing the 14.8 MB
+	 * font for every document cost more than laying the document out) and never closed; a document
+	 * is laid out and subset from it one at a time, since FontBox's font is read lazily.
+	 */
+	private TrueTypeFont font;
 
 	public FilingFormPdf() {
-		try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
-			this.fontBytes = in.readAllBytes();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("The 备案表 font " + FONT + " is missing from the application", e);
+		if (!new ClassPathResource(FONT).exists()) {
+			throw new IllegalStateException("The 备案表 font " + FONT + " is missing from the application");
 		}
 	}
 
 	/** The PDF's bytes. */
-	public byte[] render(FilingForm form) {
-		try (PDDocument document = new PDDocument();
-				TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes));
-				PdfLayout layout = new PdfLayout(document, ttf)) {
+	public synchronized byte[] render(FilingForm form) {
+		try (PDDocument document = new PDDocument(); PdfLayout layout = new PdfLayout(document, font())) {
 			PDDocumentInformation info = document.getDocumentInformation();
 			info.setTitle("国家知识产权信息公共服务网点备案表 " + nz(form.cover().applicationNo()));
 			info.setCreator("ip-outlet-filing");
@@ -85,6 +85,15 @@ class FilingFormPdf {
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot render the 备案表 of " + form.cover().applicationNo(), e);
 		}
+	}
+
+	private TrueTypeFont font() throws IOException {
+		if (font == null) {
+			try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
+				font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+			}
+		}
+		return font;
 	}
 
 	private static void cover(PdfLayout layout, FilingForm.Cover cover) {

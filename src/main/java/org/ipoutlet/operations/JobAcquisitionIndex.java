@@ -1,9 +1,13 @@
 package org.ipoutlet.operations;
 
+import java.sql.Timestamp;
+
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,13 +16,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The index the job executor's acquisition needs once the register is large (README "Benchmark"):
- * every filed outlet keeps three far-future timer jobs (annual summary, renewal window, expiry), and
- * the acquisition query filters on the due date, so without an index on {@code ACT_RU_JOB.DUEDATE_}
- * each acquisition reads every timer of the register. The engine's tables are the engine's (created
- * by its own DDL, possibly after Flyway has run), so the index is created here, right after the engine
- * has built its schema, if it is missing; the statement is the same on H2 and PostgreSQL. Setting
- * {@code outlet.operations.job-due-date-index} (default true; false only to measure without it).
+ * Job acquisition that reads only due jobs, however large the register (README "Benchmark"): every
+ * filed outlet keeps three far-future timer jobs (annual summary, renewal window, expiry), and the
+ * acquisition query filters on the due date. Two things make that filter an index range:
+ * <ul>
+ * <li>the engine gives every new job a due date (now, for a continuation), so the query asks
+ * {@code DUEDATE_ <= now} instead of {@code DUEDATE_ is null or DUEDATE_ <= now}, which H2 answers only
+ * by reading the whole table (the engine's {@code ensureJobDueDateNotNull}); jobs left without one by
+ * an earlier release get the start-up time, here, before the job executor starts;</li>
+ * <li>an index on {@code ACT_RU_JOB.DUEDATE_}: the engine's tables are the engine's (created by its own
+ * DDL, possibly after Flyway has run), so it is created here, right after the engine has built its
+ * schema, if it is missing; the statements are the same on H2 and PostgreSQL.</li>
+ * </ul>
+ * Setting {@code outlet.operations.job-due-date-index} (default true; false only to measure without
+ * either).
  */
 @Component
 class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
@@ -36,13 +47,24 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
 	}
 
 	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setEnsureJobDueDateNotNull(enabled);
+	}
+
+	@Override
 	public void postProcessEngineBuild(ProcessEngine processEngine) {
 		if (!enabled) {
 			log.warn("Index {} on ACT_RU_JOB(DUEDATE_) not created (outlet.operations.job-due-date-index=false)", INDEX);
 			return;
 		}
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		int dated = jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where DUEDATE_ is null",
+				new Timestamp(ClockUtil.getCurrentTime().getTime()));
+		if (dated > 0) {
+			log.info("{} job(s) without a due date from an earlier release are due now", dated);
+		}
 		try {
-			new JdbcTemplate(dataSource).execute("create index if not exists " + INDEX + " on ACT_RU_JOB (DUEDATE_)");
+			jdbc.execute("create index if not exists " + INDEX + " on ACT_RU_JOB (DUEDATE_)");
 			log.debug("Index {} on ACT_RU_JOB(DUEDATE_) is in place", INDEX);
 		}
 		catch (DataAccessException e) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -81,6 +82,9 @@ class ProvincialAggregationProcessTest {
 
 	@Autowired
 	TerritoryAccess territory;
+
+	@Autowired
+	AuthorizationService authorizationService;
 
 	@Autowired
 	Territories territories;
@@ -241,6 +245,42 @@ class ProvincialAggregationProcessTest {
 				assertThat(n.kind()).isEqualTo(NoticeKind.CHANGED);
 				assertThat(n.text()).contains("主要负责人职务").contains("院长");
 			});
+	}
+
+	@Test
+	void Art4_15_aGrantMissingAtStartUpIsAddedOnceAndAnIntactOneLeftAlone() {
+		Filed mct = file(LocalDate.of(2075, 3, 1), "mct", JIANGSU, "文旅部推荐的江苏网点（授权修复）");
+		String group = "recommender-" + JIANGSU;
+		assertThat(officeGrants(group, mct.id())).isEqualTo(2);
+		// A database from before the territory grants, or an administrator who deleted them.
+		authorizationService.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceId(mct.id())
+			.list()
+			.forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+		assertThat(as("js-office", group, () -> historyService.createHistoricProcessInstanceQuery()
+			.processInstanceId(mct.id())
+			.count())).isZero();
+		long allGrants = authorizationService.createAuthorizationQuery().count();
+
+		territory.grantExisting();
+
+		assertThat(officeGrants(group, mct.id())).isEqualTo(2);
+		assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(allGrants + 2);
+		assertThat(as("js-office", group, () -> historyService.createHistoricProcessInstanceQuery()
+			.processInstanceId(mct.id())
+			.count())).isEqualTo(1);
+		assertThat(as("js-office", group, () -> runtimeService.createProcessInstanceQuery()
+			.processInstanceId(mct.id())
+			.count())).isEqualTo(1);
+
+		// The next start-up finds every grant in place and adds none.
+		territory.grantExisting();
+		assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(allGrants + 2);
+	}
+
+	private long officeGrants(String group, String processInstanceId) {
+		return authorizationService.createAuthorizationQuery().groupIdIn(group).resourceId(processInstanceId).count();
 	}
 
 	@Test
