@@ -90,7 +90,13 @@ class FilingFormPdf {
 	private TrueTypeFont font() throws IOException {
 		if (font == null) {
 			try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
-				font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+				TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+				// Glyph substitution adds nothing to horizontal Chinese and only joins Latin letters of
+				// e-mail addresses and URLs into ligatures; without it every character is its own glyph, and
+				// the look-up per character (two fifths of the rendering in the benchmark's profile) is
+				// gone (README, "Benchmark").
+				parsed.setEnableGsub(false);
+				font = parsed;
 			}
 		}
 		return font;

@@ -183,7 +183,10 @@ class BenchEngine {
 					// The same lookup the command makes first: it reads the job from the session's cache.
 					JobEntity job = Context.getCommandContext().getJobManager().findJobById(jobId);
 					if (job != null) {
-						Probe.JOB.set(job.getProcessDefinitionKey() + " " + job.getActivityId());
+						// An activity's continuation after it (asyncAfter) is told apart from the activity itself.
+						String after = job.getJobHandlerConfigurationRaw() != null
+								&& job.getJobHandlerConfigurationRaw().startsWith("transition-") ? " (after)" : "";
+						Probe.JOB.set(job.getProcessDefinitionKey() + " " + job.getActivityId() + after);
 					}
 				}
 				catch (IllegalAccessException ex) {

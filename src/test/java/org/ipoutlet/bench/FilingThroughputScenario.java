@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipoutlet.annualreport.TerritoryAccess;
 import org.ipoutlet.identity.AppGroups;
 import org.ipoutlet.identity.Recommenders;
 import org.ipoutlet.register.OutletRepository;
@@ -53,6 +54,9 @@ abstract class FilingThroughputScenario {
 	@Autowired
 	Recommenders recommenders;
 
+	@Autowired
+	TerritoryAccess territory;
+
 	abstract String name();
 
 	@AfterEach
@@ -86,6 +90,11 @@ abstract class FilingThroughputScenario {
 		long timers = engine.getManagementService().createJobQuery().timers().count();
 		report.put("registerFill", Map.of("outlets", registerSize, "seconds", Stats.round(seconds), "timerJobs", timers,
 				"jobs", engine.getManagementService().createJobQuery().count()));
+
+		// What every start-up checks of the territory grants (README "Provincial offices see their territory").
+		long grantsStart = System.nanoTime();
+		territory.grantExisting();
+		report.put("territoryGrantCheckAtStartUpSeconds", Stats.round((System.nanoTime() - grantsStart) / 1e9));
 
 		Map<String, Object> atScale = measure(driver, filings);
 		report.put("atScale", atScale);

@@ -83,7 +83,18 @@ abstract class TasklistLoadScenario {
 		Map<String, Object> on = calls(session, filterId);
 		report.put("authorizationOn", on);
 		report.put("visibleToShanghai", count(session, filterId));
-		explain(report, session, filterId);
+		report.put("statementsPerCall", statementsPerCall(session, filterId));
+		report.put("explainAnalyze", explain(session, filterId));
+		// The same once the database has statistics of the filled tables (as its autovacuum gathers
+		// them), and then with an index on the authorization table's user column (the engine's schema
+		// has one on the group column only), each with its plan: README "Benchmark".
+		jdbc.execute("analyze");
+		report.put("authorizationOnAfterAnalyze", calls(session, filterId));
+		jdbc.execute("create index if not exists BENCH_IDX_AUTH_USER_ID on ACT_RU_AUTHORIZATION (USER_ID_)");
+		jdbc.execute("analyze");
+		report.put("authorizationOnWithUserIndex", calls(session, filterId));
+		report.put("explainAnalyzeWithUserIndex", explain(session, filterId));
+		jdbc.execute("drop index BENCH_IDX_AUTH_USER_ID");
 		configuration.setAuthorizationEnabled(false);
 		try {
 			report.put("authorizationOff", calls(session, filterId));
@@ -144,15 +155,36 @@ abstract class TasklistLoadScenario {
 		throw new IllegalStateException("No filter " + DEPARTMENT + " for the recommender: " + filters);
 	}
 
+	/** The statements of each call of a refresh: all, and those with the engine's authorization check. */
+	private Map<String, Object> statementsPerCall(WebappSession session, String filterId) {
+		String engineApi = "/camunda/api/engine/engine/default";
+		Map<String, Object> out = new LinkedHashMap<>();
+		Map<String, Runnable> calls = new LinkedHashMap<>();
+		calls.put("filterListWithCounts", () -> ok(session.send("GET", engineApi + "/filter?resourceType=Task&itemCount=true",
+				null, null)));
+		calls.put("departmentPage", () -> ok(session.send("POST", engineApi + "/filter/" + filterId
+				+ "/list?firstResult=0&maxResults=15", TASKLIST_QUERY, "application/json")));
+		calls.put("departmentCount", () -> ok(session.send("POST", engineApi + "/filter/" + filterId + "/count",
+				TASKLIST_QUERY, "application/json")));
+		calls.forEach((name, call) -> {
+			BenchEngine.Capture.start("");
+			call.run();
+			List<BenchEngine.Captured> all = BenchEngine.Capture.stop();
+			out.put(name, Map.of("statements", all.size(), "withAuthorizationCheck",
+					all.stream().filter(q -> q.sql().contains("ACT_RU_AUTHORIZATION")).count()));
+		});
+		return out;
+	}
+
 	/** The plan of the authorization-checked task query of the 本部门待办 page (EXPLAIN ANALYZE). */
-	void explain(Report report, WebappSession session, String filterId) throws Exception {
+	List<String> explain(WebappSession session, String filterId) throws Exception {
 		BenchEngine.Capture.start("ACT_RU_AUTHORIZATION");
 		ok(session.send("POST", "/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15",
 				TASKLIST_QUERY, "application/json"));
 		List<BenchEngine.Captured> captured = BenchEngine.Capture.stop().stream()
 			.filter(q -> q.sql().contains("ACT_RU_TASK"))
 			.toList();
-		report.put("explainAnalyze", Explain.plans(dataSource, captured));
+		return Explain.plans(dataSource, captured);
 	}
 
 	/** A province the recommender may recommend from (Art. 4): its own, Xinjiang for XPCC, else Beijing. */
