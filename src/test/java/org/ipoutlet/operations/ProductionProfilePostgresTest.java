@@ -218,8 +218,17 @@ class ProductionProfilePostgresTest {
 	@Test
 	void theJobTableHasItsDueDateIndex() {
 		assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_job' and indexname = ?",
-				String.class, JobAcquisitionIndex.INDEX.toLowerCase()))
+				String.class, EngineIndexes.JOB_DUE_DATE.toLowerCase()))
 			.singleElement().asString().containsIgnoringCase("(duedate_)");
+	}
+
+	/** README "Benchmark": the authorization check reads the user's rows by index on PostgreSQL too. */
+	@Test
+	void theAuthorizationTableHasItsUserIndex() {
+		assertThat(jdbc.queryForList(
+				"select indexdef from pg_indexes where tablename = 'act_ru_authorization' and indexname = ?",
+				String.class, EngineIndexes.AUTHORIZATION_USER.toLowerCase()))
+			.singleElement().asString().containsIgnoringCase("(user_id_)");
 	}
 
 	@Test

@@ -23,12 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * README "Benchmark": the job executor's acquisition reads only due jobs. Every job has a due date,
+ * README "Benchmark": the job executor's acquisition reads only due jobs (every job has a due date,
  * jobs an earlier release left without one become due at start-up, and H2 answers the acquisition
- * query from the due-date index instead of reading the job table.
+ * query from the due-date index instead of reading the job table), and the authorization check finds
+ * a user's own authorizations by index.
  */
 @ProcessTest
-class JobAcquisitionIndexTest {
+class EngineIndexesTest {
 
 	static final String PROCESS = "job-due-date-test";
 
@@ -45,7 +46,7 @@ class JobAcquisitionIndexTest {
 	DataSource dataSource;
 
 	@Autowired
-	JobAcquisitionIndex plugin;
+	EngineIndexes plugin;
 
 	@AfterEach
 	void removeTestProcess() {
@@ -84,7 +85,16 @@ class JobAcquisitionIndexTest {
 				+ " and RES.SUSPENSION_STATE_ = 1 limit 4";
 		Date now = ClockUtil.getCurrentTime();
 		List<String> plan = new JdbcTemplate(dataSource).queryForList(acquisition, String.class, now, now);
-		assertThat(String.join("\n", plan)).contains(JobAcquisitionIndex.INDEX).doesNotContain("tableScan");
+		assertThat(String.join("\n", plan)).contains(EngineIndexes.JOB_DUE_DATE).doesNotContain("tableScan");
+	}
+
+	@Test
+	void theAuthorizationCheckFindsTheUsersRowsByIndex() {
+		// The user's half of the engine's authorization check (Authorization.xml, authCheckJoinWithoutOnClause).
+		List<String> plan = new JdbcTemplate(dataSource).queryForList(
+				"explain select A.RESOURCE_ID_ from ACT_RU_AUTHORIZATION A where A.TYPE_ < 2 and A.USER_ID_ in (?, '*')",
+				String.class, "shanghai");
+		assertThat(String.join("\n", plan)).contains(EngineIndexes.AUTHORIZATION_USER).doesNotContain("tableScan");
 	}
 
 	private String startAsync() {
