@@ -184,8 +184,10 @@ class BenchEngine {
 					JobEntity job = Context.getCommandContext().getJobManager().findJobById(jobId);
 					if (job != null) {
 						// An activity's continuation after it (asyncAfter) is told apart from the activity itself.
-						String after = job.getJobHandlerConfigurationRaw() != null
-								&& job.getJobHandlerConfigurationRaw().startsWith("transition-") ? " (after)" : "";
+						var definition = job.getJobDefinitionId() == null ? null
+								: Context.getCommandContext().getJobDefinitionManager().findById(job.getJobDefinitionId());
+						String after = definition != null && "async-after".equals(definition.getJobConfiguration())
+								? " (after)" : "";
 						Probe.JOB.set(job.getProcessDefinitionKey() + " " + job.getActivityId() + after);
 					}
 				}

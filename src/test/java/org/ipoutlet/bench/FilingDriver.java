@@ -56,7 +56,7 @@ final class FilingDriver {
 
 	/** What one run measured. */
 	record Run(String processKey, int filings, double seconds, double filingsPerSecond, double reviewSeconds,
-			double publicitySeconds, double statementsPerFiling, double engineStatementsPerFiling,
+			double publicitySeconds, double cpuMillisPerFiling, double statementsPerFiling, double engineStatementsPerFiling,
 			Map<String, Stats.Summary> clientMillis, Map<String, Probe.Step.Figures> engine) {
 	}
 
@@ -71,6 +71,7 @@ final class FilingDriver {
 		Set<String> instances = ConcurrentHashMap.newKeySet();
 		Probe.reset();
 		long statementsBefore = Probe.statements();
+		long cpuBefore = processCpuNanos();
 		long start = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
@@ -89,6 +90,7 @@ final class FilingDriver {
 		endPublicity(instances);
 		awaitEnded(instances);
 		long end = System.nanoTime();
+		long cpu = processCpuNanos() - cpuBefore;
 		double seconds = (end - start) / 1e9;
 		Map<String, Probe.Step.Figures> steps = Probe.snapshot();
 		double engineStatements = 0;
@@ -100,9 +102,18 @@ final class FilingDriver {
 		Map<String, Stats.Summary> clientMillis = new LinkedHashMap<>();
 		client.forEach((name, nanos) -> clientMillis.put(name, Stats.millis(nanos)));
 		return new Run(processKey, filings, Stats.round(seconds), Stats.round(filings / seconds),
-				Stats.round((reviewed - start) / 1e9), Stats.round((end - reviewed) / 1e9),
+				Stats.round((reviewed - start) / 1e9), Stats.round((end - reviewed) / 1e9), Stats.round(cpu / 1e6 / filings),
 				Stats.round((double) (Probe.statements() - statementsBefore) / filings),
 				Stats.round(engineStatements / filings), new java.util.TreeMap<>(clientMillis), steps);
+	}
+
+	/**
+	 * CPU time of the whole JVM (the clients run the engine's commands in it, as the server's threads
+	 * would; the database is in it on H2 and outside it on PostgreSQL).
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private String fileOne(String processKey, String definitionId, Map<String, List<Long>> client) {

@@ -151,6 +151,7 @@ class LifecycleH2Bench {
 				v.put("verificationOpinion", "整改到位");
 			}
 			case TaskKeys.APPLY_FOR_RENEWAL -> {
+				v.put("independentLegalEntity", "true");
 				v.put("staffTotal", 12);
 				v.put("staffFullTime", 6);
 				v.put("workFoundation", "三年来持续开展咨询、检索和培训服务，运行良好。");
@@ -167,6 +168,8 @@ class LifecycleH2Bench {
 			}
 			// annual-report (Art. 17): each recommender's yearly aggregate, every 1 February.
 			case TaskKeys.AGGREGATE_ANNUAL_REPORT -> v.put("aggregateRemarks", "本年度所推荐网点均已报送年度工作总结。");
+			// CNIPA acknowledges each provincial aggregate (Art. 17).
+			case TaskKeys.ACKNOWLEDGE_ANNUAL_REPORT -> v.put("acknowledgeRemarks", "已收悉。");
 			default -> throw new IllegalStateException("Unexpected task " + task.getTaskDefinitionKey());
 		}
 		Probe.as("task " + task.getTaskDefinitionKey(), () -> engine.getFormService().submitTaskForm(task.getId(), v));

@@ -56,11 +56,13 @@ class FailuresClusterIT {
 			try {
 				if (!killed.get()) {
 					int lockedRegistrations = jdbc.queryForObject("select count(*) from act_ru_job j join act_ru_jobdef d "
-							+ "on d.id_ = j.job_def_id_ where d.act_id_ = 'Task_Registration' and j.lock_owner_ is not null "
+							+ "on d.id_ = j.job_def_id_ where d.act_id_ = 'Task_Registration' and d.job_configuration_ = 'async-before' "
+							+ "and j.lock_owner_ is not null "
 							+ "and j.lock_exp_time_ > ?",
 							Integer.class, Timestamp.from(driver.clock().now()));
 					int doneByB = jdbc.queryForObject("select count(*) from act_hi_job_log where hostname_ = 'node-b' "
-							+ "and act_id_ = 'Task_Registration' and job_state_ = 2", Integer.class);
+							+ "and act_id_ = 'Task_Registration' and job_def_configuration_ = 'async-before' and job_state_ = 2",
+							Integer.class);
 					if (lockedRegistrations >= 2 && doneByB >= 5) {
 						b.kill();
 						killed.set(true);
