@@ -37,10 +37,10 @@ import org.springframework.stereotype.Component;
  * Both settings default to true; false only to measure without.
  */
 @Component
-class EngineIndexes extends AbstractProcessEnginePlugin {
+public class EngineIndexes extends AbstractProcessEnginePlugin {
 
-	static final String JOB_DUE_DATE = "OUTLET_IDX_JOB_DUEDATE";
-	static final String AUTHORIZATION_USER = "OUTLET_IDX_AUTH_USER_ID";
+	public static final String JOB_DUE_DATE = "OUTLET_IDX_JOB_DUEDATE";
+	public static final String AUTHORIZATION_USER = "OUTLET_IDX_AUTH_USER_ID";
 
 	private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipoutlet.annualreport.TerritoryAccess;
 import org.ipoutlet.identity.AppGroups;
 import org.ipoutlet.identity.Recommenders;
+import org.ipoutlet.operations.EngineIndexes;
 import org.ipoutlet.register.OutletRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,13 +155,13 @@ abstract class FilingThroughputScenario {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("withIndex", idleAcquisition());
 		out.put("planWithIndex", explainAcquisition());
-		jdbc.execute("drop index OUTLET_IDX_JOB_DUEDATE");
+		jdbc.execute("drop index " + EngineIndexes.JOB_DUE_DATE);
 		try {
 			out.put("withoutIndex", idleAcquisition());
 			out.put("planWithoutIndex", explainAcquisition());
 		}
 		finally {
-			jdbc.execute("create index if not exists OUTLET_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)");
+			jdbc.execute("create index if not exists " + EngineIndexes.JOB_DUE_DATE + " on ACT_RU_JOB (DUEDATE_)");
 		}
 		return out;
 	}

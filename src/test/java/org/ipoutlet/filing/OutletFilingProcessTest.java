@@ -122,6 +122,41 @@ class OutletFilingProcessTest {
 		assertThat(outcomeRow(pi)).isEqualTo("FILED");
 	}
 
+	/**
+	 * README "Benchmark": the registration's transaction (filing number, register row, lifecycle) commits
+	 * on its own; the final 备案表 is archived by the next job, so no registration waits for another's PDF.
+	 */
+	@Test
+	void Art8_theRegistrationCommitsBeforeTheFinal备案表IsArchivedInItsOwnJob() {
+		ProcessInstance pi = submit(application(uscc));
+		recommendAndApprove(pi);
+		setClock(OffsetDateTime.parse("2026-03-10T00:00:01+08:00"));
+		Job publicityEnds = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+		management.executeJob(publicityEnds.getId());
+		Job registration = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+		management.executeJob(registration.getId());
+
+		String filingNo = (String) runtime.getVariable(pi.getId(), FILING_NO);
+		assertThat(outlets.get(filingNo).status()).isEqualTo(OutletStatus.FILED);
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(filingNo).count()).isEqualTo(1);
+		assertThat(archivedForms(pi)).isZero();
+		Job archiving = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+		assertThat(management.createJobDefinitionQuery().jobDefinitionId(archiving.getJobDefinitionId()).singleResult())
+			.satisfies(d -> {
+				assertThat(d.getActivityId()).isEqualTo("Task_Registration");
+				assertThat(d.getJobConfiguration()).isEqualTo("async-after");
+			});
+
+		management.executeJob(archiving.getId());
+		assertThat(pi).isEnded().hasPassed("EndEvent_Filed");
+		assertThat(archivedForms(pi)).isEqualTo(1);
+	}
+
+	private long archivedForms(ProcessInstance pi) {
+		return jdbc.queryForObject("select count(*) from filing_document where application_no = ? and kind = 'FINAL_FORM'",
+				Long.class, pi.getBusinessKey());
+	}
+
 	@Test
 	void Art5_everyFailingReasonIsRecordedNotJustTheFirst() {
 		Map<String, Object> app = FilingFixtures.applicationOutsideRegister(uscc);
