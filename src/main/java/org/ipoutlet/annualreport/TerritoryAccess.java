@@ -109,9 +109,9 @@ public class TerritoryAccess {
 	/**
 	 * At start-up: every outlet's office reads its lifecycle instances (gives the offices of a database
 	 * from before this release the grants new lifecycles get at their start, and repairs a grant an
-	 * administrator deleted). Set-based, so that a start-up costs five queries however large the
-	 * register (README, "Benchmark"): the lifecycle instances, the offices' existing grants, and a grant
-	 * only where one is missing.
+	 * administrator deleted). Set-based, so that a start-up costs four queries however large the
+	 * register (README, "Benchmark"): the lifecycle instances, the existing grants on instances and on
+	 * their history, the register; then a grant only where one is missing.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(10)
