@@ -68,7 +68,7 @@ class AnnualReportDelegates {
 			execution.setVariableLocal(NON_COMPLIANT_COUNT, (int) o.count(Status.NON_COMPLIANT));
 			execution.setVariableLocal(PENDING_REVIEW_COUNT, (int) o.count(Status.SUBMITTED));
 			execution.setVariableLocal(MISSING_COUNT, (int) o.missing());
-			execution.setVariableLocal(SUMMARY_OVERVIEW, o.describe());
+			execution.setVariableLocal(SUMMARY_OVERVIEW, o.describe(SubmissionRule.ENGINE_TEXT_MAX));
 			// Declared here so each recommender's remarks stay in its own aggregation.
 			execution.setVariableLocal(AGGREGATE_REMARKS, null);
 			execution.setVariableLocal(AGGREGATED_BY, null);
@@ -81,7 +81,7 @@ class AnnualReportDelegates {
 	@Bean
 	SubmissionRule aggregateAnnualReportForm() {
 		return SubmissionRule.decision(ANNUAL_REPORT, TaskKeys.AGGREGATE_ANNUAL_REPORT, List.of(),
-				c -> c.text(AGGREGATE_REMARKS, "汇总意见", true, 4000));
+				c -> c.text(AGGREGATE_REMARKS, "汇总意见", true, SubmissionRule.ENGINE_TEXT_MAX));
 	}
 
 	/** CNIPA's acknowledgement carries its remarks (required). */

@@ -78,6 +78,9 @@ public class AnnualReports {
 	/** An office's view of one summary year. */
 	public record Overview(String officeId, int summaryYear, List<OutletLine> outlets) {
 
+		/** Room kept for the line that counts the outlets left out of {@link #describe(int)}. */
+		static final int OMITTED_LINE_RESERVE = 80;
+
 		public long count(Status status) {
 			return outlets.stream().filter(o -> o.status() == status).count();
 		}
@@ -98,11 +101,28 @@ public class AnnualReports {
 			return count(Figure.MISSING);
 		}
 
-		public String describe() {
+		/**
+		 * One line per outlet with its summary's state, for the aggregation task: those that need the
+		 * office's attention (not submitted, not yet reviewed, non-compliant) first, then the compliant
+		 * ones. At most {@code maxChars} characters (a province with a hundred outlets would exceed the
+		 * engine's limit for a variable, and the year's aggregation would fail); the outlets left out are
+		 * counted in a last line, and the task's figures count them all.
+		 */
+		public String describe(int maxChars) {
+			List<OutletLine> ordered = new ArrayList<>(outlets);
+			ordered.sort(Comparator.comparing(line -> line.figure() == Figure.COMPLIANT));
 			StringBuilder sb = new StringBuilder();
-			for (OutletLine line : outlets) {
-				sb.append("- ").append(line.filingNo()).append(" ").append(line.orgName()).append("：")
-					.append(line.label()).append('\n');
+			int shown = 0;
+			for (OutletLine line : ordered) {
+				String text = "- " + line.filingNo() + " " + line.orgName() + "：" + line.label() + "\n";
+				if (sb.length() + text.length() > maxChars - OMITTED_LINE_RESERVE) {
+					break;
+				}
+				sb.append(text);
+				shown++;
+			}
+			if (shown < ordered.size()) {
+				sb.append("……另有 ").append(ordered.size() - shown).append(" 家网点未逐一列出（清单超过字数上限），均已计入上方各项数量\n");
 			}
 			return sb.toString();
 		}

@@ -16,6 +16,9 @@ public interface SubmissionRule {
 	/** The longest opinion, finding or remark an official may write in a decision (characters). */
 	int OPINION_MAX = 2000;
 
+	/** The longest String variable the engine stores: its text column is varchar(4000) on H2 and PostgreSQL. */
+	int ENGINE_TEXT_MAX = 4000;
+
 	String processKey();
 
 	/** {@link #START} or a user task's definition key. */
