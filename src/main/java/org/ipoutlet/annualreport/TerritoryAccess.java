@@ -124,11 +124,12 @@ public class TerritoryAccess {
 		int checked = 0;
 		int added = 0;
 		for (Outlet o : outlets.findAll()) {
-			String group = Recommenders.groupOf(territories.officeOf(o));
+			String office = territories.officeOf(o);
+			String group = Recommenders.groupOf(office);
 			for (String id : instancesByFilingNo.getOrDefault(o.filingNo(), List.of())) {
 				checked++;
 				if (!granted.contains(group + "/" + id) || !grantedHistory.contains(group + "/" + id)) {
-					grantRead(territories.officeOf(o), id);
+					grantRead(office, id);
 					added++;
 				}
 			}
